@@ -1,0 +1,7 @@
+namespace Uet.Validation.Diagnostics;
+
+/// <summary>One diagnostic code: what it means, why it happens and how to fix it (the README table mirrors this list).</summary>
+public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string Title, string Fix)
+{
+    public override string ToString() => Id;
+}

@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Uet.Validation.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Uet.Validation.Documents;
+
+/// <summary>
+/// Converts one YAML document into JSON by streaming the parser's events into a JSON writer (no recursion,
+/// so deep input cannot overflow the stack), and records the position of every value on the way.
+/// Plain scalars are typed by the YAML 1.2 core schema; aliases are expanded within a budget.
+/// </summary>
+internal sealed partial class YamlConverter : IDisposable
+{
+    /// <summary>Alias expansion budget: a "billion laughs" document stops here instead of exhausting memory.</summary>
+    private const int MaxEvents = 2_000_000;
+
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8JsonWriter _writer;
+    private readonly Dictionary<string, ValueLocation> _locations = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _frames = new();
+    private readonly Dictionary<string, List<ParsingEvent>> _anchored = new(StringComparer.Ordinal);
+    private readonly List<Recording> _recordings = [];
+    private int _events;
+
+    private YamlConverter() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { MaxDepth = DocumentParser.MaxDepth + 1 });
+
+    public static ParseOutcome Parse(string path, ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            using var converter = new YamlConverter();
+            return converter.Convert(path, Encoding.UTF8.GetString(utf8.Span));
+        }
+        catch (YamlException e)
+        {
+            return ParseOutcome.Fail(path, PositionOf(e.Start), Codes.MalformedDocument, $"invalid YAML: {e.Message}");
+        }
+        catch (ConversionException e)
+        {
+            return ParseOutcome.Fail(path, e.Position, e.Code, e.Message);
+        }
+    }
+
+    private ParseOutcome Convert(string path, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        parser.Consume<StreamStart>();
+        var start = parser.Consume<DocumentStart>();
+        while (!parser.Accept<DocumentEnd>(out _))
+        {
+            Handle(parser.Consume<ParsingEvent>(), aliasPosition: null);
+        }
+        parser.Consume<DocumentEnd>();
+        if (parser.Accept<DocumentStart>(out var second))
+            throw new ConversionException(PositionOf(second.Start), Codes.MalformedDocument, "a UET document file holds one YAML document; found a second one ('---')");
+        if (_frames.Count > 0 || _buffer.WrittenCount == 0)
+            throw new ConversionException(PositionOf(start.Start), Codes.EmptyDocument, "the YAML document has no content");
+        _writer.Flush();
+
+        var json = JsonDocument.Parse(_buffer.WrittenMemory, DocumentParser.JsonOptions);
+        var locations = _locations;
+        return new ParseOutcome(new ParsedDocument(json, pointers =>
+            pointers.Where(locations.ContainsKey).ToDictionary(p => p, p => locations[p], StringComparer.Ordinal)), null);
+    }
+
+    private void Handle(ParsingEvent e, TextPosition? aliasPosition)
+    {
+        if (++_events > MaxEvents)
+            throw new ConversionException(aliasPosition ?? PositionOf(e.Start), Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+        foreach (var recording in _recordings) recording.Events.Add(e);
+
+        var position = aliasPosition ?? PositionOf(e.Start);
+        switch (e)
+        {
+            case AnchorAlias alias:
+                if (!_anchored.TryGetValue(alias.Value.Value, out var events))
+                    throw new ConversionException(position, Codes.MalformedDocument, $"the alias *{alias.Value} names no anchor defined before it");
+                // The replayed events are not recorded again: a recording already holds the alias itself.
+                var active = _recordings.ToArray();
+                _recordings.Clear();
+                foreach (var replayed in events) Handle(replayed, position);
+                _recordings.AddRange(active);
+                break;
+            case Scalar scalar when IsKeyExpected():
+                var frame = _frames.Peek();
+                if (!frame.Keys.Add(scalar.Value))
+                    throw new ConversionException(position, Codes.MalformedDocument, $"duplicate key '{scalar.Value}'");
+                frame.PendingKey = scalar.Value;
+                frame.PendingKeyPosition = position;
+                _writer.WritePropertyName(scalar.Value);
+                break;
+            case Scalar scalar:
+                Record(position, scalar.Anchor);
+                WriteScalar(scalar);
+                EndRecording(scalar.Anchor);
+                break;
+            case MappingStart mapping:
+                if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
+                Record(position, mapping.Anchor);
+                Push(new Frame(NextPointer(), isSequence: false, mapping.Anchor), position);
+                _writer.WriteStartObject();
+                break;
+            case SequenceStart sequence:
+                if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
+                Record(position, sequence.Anchor);
+                Push(new Frame(NextPointer(), isSequence: true, sequence.Anchor), position);
+                _writer.WriteStartArray();
+                break;
+            case MappingEnd:
+                _writer.WriteEndObject();
+                EndRecording(_frames.Pop().Anchor);
+                break;
+            case SequenceEnd:
+                _writer.WriteEndArray();
+                EndRecording(_frames.Pop().Anchor);
+                break;
+        }
+    }
+
+    private bool IsKeyExpected() => _frames.Count > 0 && !_frames.Peek().IsSequence && _frames.Peek().PendingKey is null;
+
+    private void Push(Frame frame, TextPosition position)
+    {
+        if (_frames.Count >= DocumentParser.MaxDepth)
+            throw new ConversionException(position, Codes.TooDeep, $"the document nests deeper than {DocumentParser.MaxDepth} levels");
+        _frames.Push(frame);
+    }
+
+    /// <summary>Claims the pointer of the value about to be written and remembers where it (and its key) stand.</summary>
+    private void Record(TextPosition position, AnchorName anchor)
+    {
+        TextPosition? keyPosition = _frames.Count > 0 && !_frames.Peek().IsSequence ? _frames.Peek().PendingKeyPosition : null;
+        _locations[PeekPointer()] = new ValueLocation(position, keyPosition);
+        if (!anchor.IsEmpty) _recordings.Add(new Recording(anchor.Value));
+    }
+
+    private void EndRecording(AnchorName anchor)
+    {
+        if (anchor.IsEmpty) return;
+        var recording = _recordings.FindLast(r => r.Anchor == anchor.Value)!;
+        _recordings.Remove(recording);
+        _anchored[anchor.Value] = recording.Events;
+    }
+
+    private string PeekPointer()
+    {
+        if (_frames.Count == 0) return "";
+        var parent = _frames.Peek();
+        return parent.IsSequence ? JsonPointers.Append(parent.Pointer, parent.Count) : JsonPointers.Append(parent.Pointer, parent.PendingKey!);
+    }
+
+    private string NextPointer()
+    {
+        var pointer = PeekPointer();
+        if (_frames.Count > 0)
+        {
+            var parent = _frames.Peek();
+            parent.Count++;
+            parent.PendingKey = null;
+        }
+        return pointer;
+    }
+
+    private void WriteScalar(Scalar scalar)
+    {
+        NextPointer();
+        var value = scalar.Value;
+        var plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") && !scalar.Tag.IsNonSpecific;
+        if (!plain) { _writer.WriteStringValue(value); return; }
+
+        if (value is "" or "~" or "null" or "Null" or "NULL") _writer.WriteNullValue();
+        else if (value is "true" or "True" or "TRUE") _writer.WriteBooleanValue(true);
+        else if (value is "false" or "False" or "FALSE") _writer.WriteBooleanValue(false);
+        else if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) _writer.WriteNumberValue(integer);
+        else if (value.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex)) _writer.WriteNumberValue(hex);
+        else if (value.StartsWith("0o", StringComparison.Ordinal) && TryParseOctal(value.AsSpan(2), out var octal)) _writer.WriteNumberValue(octal);
+        else if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) _writer.WriteNumberValue(number);
+        else if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var big) && double.IsFinite(big)) _writer.WriteNumberValue(big);
+        else _writer.WriteStringValue(value); // .inf and .nan have no JSON form: they stay text
+    }
+
+    private static bool TryParseOctal(ReadOnlySpan<char> digits, out long value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 20) return false;
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '7') return false;
+            value = (value * 8) + (c - '0');
+        }
+        return true;
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static TextPosition PositionOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    private sealed class Frame(string pointer, bool isSequence, AnchorName anchor)
+    {
+        public string Pointer { get; } = pointer;
+        public bool IsSequence { get; } = isSequence;
+        public AnchorName Anchor { get; } = anchor;
+        public int Count { get; set; }
+        public string? PendingKey { get; set; }
+        public TextPosition? PendingKeyPosition { get; set; }
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed record Recording(string Anchor)
+    {
+        public List<ParsingEvent> Events { get; } = [];
+    }
+
+    private sealed class ConversionException(TextPosition position, DiagnosticCode code, string message) : Exception(message)
+    {
+        public TextPosition Position { get; } = position;
+        public DiagnosticCode Code { get; } = code;
+    }
+}

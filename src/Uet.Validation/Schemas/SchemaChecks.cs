@@ -1,0 +1,74 @@
+using Json.Schema;
+using Uet.Validation.Diagnostics;
+using Uet.Validation.Documents;
+using Uet.Validation.Validation;
+
+namespace Uet.Validation.Schemas;
+
+/// <summary>The checks a schema set must pass before documents are judged against it.</summary>
+internal static class SchemaChecks
+{
+    public static void Run(SchemaSet set, IReadOnlyCollection<string> schemaFolders)
+    {
+        var seenIds = new Dictionary<Uri, SchemaSource>();
+        foreach (var source in set.Sources.Where(s => s.Parsed is not null))
+        {
+            var problems = new List<DocumentProblem>();
+            if (seenIds.TryGetValue(source.BaseUri, out var first))
+            {
+                problems.Add(new DocumentProblem("/$id", Codes.DuplicateId, $"$id '{source.BaseUri}' is already declared by {first.DisplayPath}"));
+            }
+            else seenIds[source.BaseUri] = source;
+
+            problems.AddRange(MetaSchemaProblems(set, source));
+            problems.AddRange(set.ReferencesOf(source).Select(r => ReferenceProblem(set, r, schemaFolders)).OfType<DocumentProblem>());
+            foreach (var finding in Findings.Locate(source.DisplayPath, source.Parsed!, problems, Severity.Error))
+            {
+                set.Report(source, finding);
+            }
+        }
+    }
+
+    private static IEnumerable<DocumentProblem> MetaSchemaProblems(SchemaSet set, SchemaSource source)
+    {
+        var results = MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.EvaluationOptions);
+        if (results.IsValid) return [];
+        var messages = new SchemaErrorMessages(set, source.Parsed.Root);
+        return SchemaErrorCollector.Collect(results)
+            .SelectMany(messages.Describe)
+            .Select(p => p with { Code = Codes.SchemaInvalid, Message = "not a valid draft-07 schema: " + p.Message });
+    }
+
+    private static DocumentProblem? ReferenceProblem(SchemaSet set, SchemaReference reference, IReadOnlyCollection<string> schemaFolders)
+    {
+        var at = reference.Pointer;
+        if (reference.Target.Scheme == "urn" && reference.Target.AbsoluteUri == "urn:uet:invalid-reference")
+            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' is not a valid URI reference");
+
+        if (set.Knows(reference.Document))
+        {
+            if (SchemaSet.IsMetaSchema(reference.Document) || reference.Fragment.Length == 0) return null;
+            if (reference.Fragment.StartsWith('/'))
+            {
+                return set.Subschema(reference.Target) is null
+                    ? new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {reference.Fragment}, which does not exist in {set.Find(reference.Document)!.DisplayPath}")
+                    : null;
+            }
+            return set.HasAnchor(reference.Target)
+                ? null
+                : new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names the anchor '#{reference.Fragment}', which no $id declares");
+        }
+
+        if (SchemaFileUris.PathOf(reference.Document) is { } file)
+        {
+            if (!SchemaSetLoader.IsInside(file, schemaFolders))
+                return new DocumentProblem(at, Codes.RefOutsideSchemaFolders, $"$ref '{reference.Text}' names {file}, which is outside the schema folders ({string.Join(", ", schemaFolders)})");
+            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {file}, which does not exist");
+        }
+        if (reference.Document.AbsoluteUri.StartsWith(ShippedSchemas.BaseUri, StringComparison.Ordinal))
+            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names no shipped schema (they are {string.Join(", ", ShippedSchemas.Names.Select(n => n + ".v1.json"))})");
+        return reference.Document.Scheme is "http" or "https"
+            ? new DocumentProblem(at, Codes.RemoteRef, $"$ref '{reference.Text}' names the remote schema {reference.Document}; the gate never fetches from the network")
+            : new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {reference.Document}, which is not in the schema set");
+    }
+}

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Json.Schema;
+using Uet.Validation.Diagnostics;
+using Uet.Validation.Documents;
+
+namespace Uet.Validation.Schemas;
+
+/// <summary>
+/// A closed set of schemas that refer only to each other. Every schema is registered under its base URI in
+/// a registry of its own (never the process-wide one: MSBuild reuses processes) and is built on first use,
+/// so the order schemas are added in does not matter. Nothing is ever fetched: a URI outside the set fails.
+/// </summary>
+public sealed class SchemaSet
+{
+    private readonly Dictionary<Uri, SchemaSource> _byUri = [];
+    private readonly Dictionary<Uri, (SchemaSource Source, string Pointer)> _embeddedIds = [];
+    private readonly Dictionary<SchemaSource, List<SchemaReference>> _references = [];
+    private readonly HashSet<string> _anchors = new(StringComparer.Ordinal); // Uri equality ignores fragments
+    private readonly Dictionary<SchemaSource, string> _fingerprints = [];
+    private readonly List<SchemaSource> _sources = [];
+    private readonly List<Finding> _findings = [];
+    private readonly HashSet<SchemaSource> _broken = [];
+    private readonly SchemaRegistry _registry = new();
+    private readonly BuildOptions _buildOptions;
+
+    public SchemaSet()
+    {
+        _registry.Fetch = (uri, _) => Find(uri) is { Parsed: not null } source ? Build(source) : null;
+        _buildOptions = new BuildOptions { SchemaRegistry = _registry, Dialect = Dialect.Draft07 };
+        var formats = new FormatRegistry();
+        formats.Register(UlidFormat.Create());
+        EvaluationOptions = new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.Hierarchical,
+            RequireFormatValidation = true,
+            FormatRegistry = formats,
+        };
+    }
+
+    public EvaluationOptions EvaluationOptions { get; }
+
+    public IReadOnlyList<SchemaSource> Sources => _sources;
+
+    /// <summary>Problems found in the schemas themselves (UET2xxx), in the order they were found.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>True when the schema, or one it refers to, has an error: documents cannot be judged against it.</summary>
+    public bool IsBroken(SchemaSource source) => Closure(source).Any(_broken.Contains);
+
+    public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) => _references[source];
+
+    /// <summary>Adds a schema under <paramref name="baseUri"/>, or under its own absolute <c>$id</c> when it has one.</summary>
+    public SchemaSource Add(Uri baseUri, string displayPath, string? filePath, byte[] bytes, ParsedDocument? parsed)
+    {
+        if (parsed is not null && parsed.Root.ValueKind == JsonValueKind.Object && parsed.Root.TryGetProperty("$id", out var id)
+            && id.ValueKind == JsonValueKind.String && !id.GetString()!.StartsWith('#') && Uri.TryCreate(baseUri, id.GetString(), out var own))
+        {
+            baseUri = WithoutFragment(own);
+        }
+        var source = new SchemaSource(baseUri, displayPath, filePath, bytes, parsed);
+        _sources.Add(source);
+        _byUri.TryAdd(baseUri, source);
+        var outline = parsed is null ? new SchemaOutline([], [], []) : SchemaWalker.Walk(parsed.Root, baseUri);
+        foreach (var (pointer, embedded) in outline.Ids) _embeddedIds.TryAdd(WithoutFragment(embedded), (source, pointer));
+        _anchors.UnionWith(outline.Anchors.Select(a => a.AbsoluteUri));
+        _references[source] = outline.References;
+        if (parsed is null) _broken.Add(source);
+        return source;
+    }
+
+    internal void Report(SchemaSource source, Finding finding)
+    {
+        _findings.Add(finding);
+        if (finding.Severity == Severity.Error) _broken.Add(source);
+    }
+
+    public SchemaSource? Find(Uri uri)
+    {
+        var key = WithoutFragment(uri);
+        return _byUri.TryGetValue(key, out var source) ? source
+            : _embeddedIds.TryGetValue(key, out var embedded) ? embedded.Source
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="uri"/> names a schema of this set (by base URI or embedded <c>$id</c>).</summary>
+    public bool Knows(Uri uri) => Find(uri) is not null || IsMetaSchema(uri);
+
+    /// <summary>Whether a plain-name fragment (<c>doc#name</c>) names an anchor declared by a <c>$id</c>.</summary>
+    public bool HasAnchor(Uri uriWithFragment) => _anchors.Contains(uriWithFragment.AbsoluteUri);
+
+    public static bool IsMetaSchema(Uri uri) =>
+        WithoutFragment(uri).AbsoluteUri.TrimEnd('#') is "http://json-schema.org/draft-07/schema" or "https://json-schema.org/draft-07/schema";
+
+    /// <summary>The built schema, ready to evaluate; throws when the schema cannot be built (callers check <see cref="IsBroken"/> first).</summary>
+    public JsonSchema Schema(SchemaSource source) => _registry.Get(source.BaseUri) as JsonSchema ?? Build(source);
+
+    private JsonSchema Build(SchemaSource source) => JsonSchema.Build(source.Parsed!.Root, _buildOptions, source.BaseUri);
+
+    /// <summary>The JSON of the (sub)schema a URI with a pointer fragment names, for composing messages.</summary>
+    public JsonElement? Subschema(Uri uri)
+    {
+        var key = WithoutFragment(uri);
+        JsonElement root;
+        var prefix = "";
+        if (_byUri.TryGetValue(key, out var source) && source.Parsed is not null) root = source.Parsed.Root;
+        else if (_embeddedIds.TryGetValue(key, out var embedded) && embedded.Source.Parsed is not null)
+        {
+            root = embedded.Source.Parsed.Root;
+            prefix = embedded.Pointer;
+        }
+        else return null;
+        return Resolve(root, prefix + Uri.UnescapeDataString(uri.Fragment.TrimStart('#')));
+    }
+
+    /// <summary>Follows a JSON pointer from <paramref name="root"/>; null when it names nothing.</summary>
+    public static JsonElement? Resolve(JsonElement root, string pointer)
+    {
+        var current = root;
+        foreach (var segment in JsonPointers.Segments(pointer))
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child)) current = child;
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength()) current = current[index];
+            else return null;
+        }
+        return current;
+    }
+
+    /// <summary>
+    /// A hash of the schema and every schema it reaches through <c>$ref</c>: when it changes, the documents
+    /// that use the schema must be validated again; when it does not, their earlier verdict stands.
+    /// </summary>
+    public string Fingerprint(SchemaSource source)
+    {
+        if (_fingerprints.TryGetValue(source, out var known)) return known;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var member in Closure(source).OrderBy(s => s.BaseUri.AbsoluteUri, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(member.BaseUri.AbsoluteUri));
+            hash.AppendData(member.Bytes);
+        }
+        return _fingerprints[source] = Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private HashSet<SchemaSource> Closure(SchemaSource source)
+    {
+        var seen = new HashSet<SchemaSource> { source };
+        var pending = new Stack<SchemaSource>([source]);
+        while (pending.Count > 0)
+        {
+            foreach (var reference in _references[pending.Pop()])
+            {
+                if (Find(reference.Document) is { } target && seen.Add(target)) pending.Push(target);
+            }
+        }
+        return seen;
+    }
+
+    internal static Uri WithoutFragment(Uri uri) => new(uri.GetLeftPart(UriPartial.Query));
+}

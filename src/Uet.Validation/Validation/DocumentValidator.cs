@@ -1,0 +1,44 @@
+using Uet.Validation.Diagnostics;
+using Uet.Validation.Documents;
+using Uet.Validation.Schemas;
+
+namespace Uet.Validation.Validation;
+
+/// <summary>
+/// Validates UET documents against a checked <see cref="SchemaSet"/>: parse, choose the schema, evaluate with
+/// JsonSchema.Net, add the workstream rules, and give every problem its line and column.
+/// </summary>
+public sealed class DocumentValidator(SchemaSet schemas)
+{
+    private static readonly Uri WorkstreamSchema = ShippedSchemas.UriOf("workstream_spec");
+    private readonly SchemaSelector _selector = new(schemas);
+
+    public DocumentReport Validate(string path, string? schemaMetadata = null, string? projectDirectory = null)
+    {
+        var outcome = DocumentParser.ParseFile(path);
+        if (outcome.Failure is { } failure) return new DocumentReport(path, [failure], null);
+        using var document = outcome.Document!;
+
+        var choice = _selector.Select(path, schemaMetadata, projectDirectory, document.Root);
+        if (choice.Problem is { } problem) return Report(path, document, [problem], null);
+        var schema = choice.Schema!;
+        if (schemas.IsBroken(schema))
+        {
+            return Report(path, document, [new DocumentProblem("", Codes.SchemaUnusable,
+                $"cannot validate against {schema.DisplayPath} (chosen by {choice.How}): the schema has errors of its own")], schema);
+        }
+
+        var results = schemas.Schema(schema).Evaluate(document.Root, schemas.EvaluationOptions);
+        var problems = new List<DocumentProblem>();
+        if (!results.IsValid)
+        {
+            var messages = new SchemaErrorMessages(schemas, document.Root);
+            problems.AddRange(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe));
+        }
+        if (schema.BaseUri == WorkstreamSchema) problems.AddRange(WorkstreamRules.Check(document.Root));
+        return Report(path, document, problems, schema);
+    }
+
+    private static DocumentReport Report(string path, ParsedDocument document, List<DocumentProblem> problems, SchemaSource? schema) =>
+        new(path, Findings.Locate(path, document, problems.DistinctBy(p => (p.Pointer, p.Code, p.Message)).ToList()).ToList(), schema);
+}

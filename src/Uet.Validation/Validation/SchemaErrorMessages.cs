@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Uet.Validation.Diagnostics;
+using Uet.Validation.Documents;
+using Uet.Validation.Schemas;
+
+namespace Uet.Validation.Validation;
+
+/// <summary>
+/// Turns a failed keyword into a problem a person can act on: it names the key and its pointer, what the
+/// schema expects (an enum lists the allowed values) and what the document has.
+/// </summary>
+internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement document)
+{
+    private const string UlidPattern = "^[0-9A-HJKMNP-TV-Z]{26}$";
+
+    public IEnumerable<DocumentProblem> Describe(SchemaError error)
+    {
+        var schema = schemas.Subschema(error.SchemaLocation);
+        var value = SchemaSet.Resolve(document, error.Pointer);
+        var subject = Subject(error.Pointer);
+        var found = ValueText.Found(value);
+
+        switch (error.Keyword)
+        {
+            case "required":
+                foreach (var key in MissingKeys(schema, value))
+                {
+                    yield return new DocumentProblem(error.Pointer, Codes.RequiredKeyMissing,
+                        $"missing required key '{key}' in {(error.Pointer.Length == 0 ? "the document root" : $"the object at {error.Pointer}")}");
+                }
+                yield break;
+            case "additionalProperties":
+                var parent = schemas.Subschema(ParentLocation(error.SchemaLocation));
+                var allowed = parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                    ? "; allowed keys: " + ValueText.List(properties.EnumerateObject().Select(x => x.Name), most: 40)
+                    : "";
+                yield return new DocumentProblem(error.Pointer, Codes.UnexpectedKey,
+                    $"unexpected key '{JsonPointers.LastSegment(error.Pointer)}' at {error.Pointer}{allowed}", AtKey: true);
+                yield break;
+            case "type":
+                yield return new DocumentProblem(error.Pointer, Codes.WrongType, $"{subject}: expected {ExpectedTypes(schema)}, found {found}");
+                yield break;
+            case "enum":
+                yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
+                    $"{subject}: expected one of {ValueText.List(Keyword(schema, "enum")?.EnumerateArray().Select(ValueText.Literal) ?? [])}; found {found}");
+                yield break;
+            case "const":
+                yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
+                    $"{subject}: expected {(Keyword(schema, "const") is { } c ? ValueText.Literal(c) : "a fixed value")}; found {found}");
+                yield break;
+            case "pattern":
+                yield return new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {PatternMeaning(Keyword(schema, "pattern"))}; found {found}");
+                yield break;
+            case "format":
+                var format = Keyword(schema, "format")?.GetString() ?? "";
+                yield return format == UlidFormat.Name
+                    ? new DocumentProblem(error.Pointer, Codes.InvalidUlid, $"{subject}: {found} is not a ULID that decodes: its time part exceeds 48 bits (the first character must be 0-7)")
+                    : new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {FormatMeaning(format)}; found {found}");
+                yield break;
+            case "minLength" or "maxLength" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
+                or "minItems" or "maxItems" or "minProperties" or "maxProperties" or "multipleOf" or "uniqueItems":
+                yield return new DocumentProblem(error.Pointer, Codes.OutOfRange, $"{subject}: {Bound(error.Keyword, Keyword(schema, error.Keyword), value)}");
+                yield break;
+            case "anyOf" or "oneOf" when error.Alternatives is { } alternatives:
+                var options = alternatives.Select((branch, i) => $"({i + 1}) {BranchSummary(branch)}");
+                yield return new DocumentProblem(error.Pointer, Codes.SchemaRuleFailed,
+                    $"{subject}: matches none of the {alternatives.Count} allowed forms: {string.Join("; ", options)}");
+                yield break;
+            default:
+                yield return new DocumentProblem(error.Pointer, Codes.SchemaRuleFailed, $"{subject}: {error.Keyword}: {error.LibraryMessage}");
+                yield break;
+        }
+    }
+
+    private string BranchSummary(IReadOnlyList<SchemaError> branch)
+    {
+        var first = branch.SelectMany(Describe).FirstOrDefault();
+        return first?.Message ?? "does not match";
+    }
+
+    private static string Subject(string pointer) =>
+        pointer.Length == 0 ? "the document root" : $"'{JsonPointers.LastSegment(pointer)}' at {pointer}";
+
+    private static IEnumerable<string> MissingKeys(JsonElement? schema, JsonElement? value)
+    {
+        if (Keyword(schema, "required") is not { ValueKind: JsonValueKind.Array } required || value is not { ValueKind: JsonValueKind.Object } obj) yield break;
+        foreach (var key in required.EnumerateArray())
+        {
+            if (key.GetString() is { } name && !obj.TryGetProperty(name, out _)) yield return name;
+        }
+    }
+
+    private static string ExpectedTypes(JsonElement? schema) => Keyword(schema, "type") switch
+    {
+        { ValueKind: JsonValueKind.String } t => Article(t.GetString()!),
+        { ValueKind: JsonValueKind.Array } list => ValueText.List(list.EnumerateArray().Select(t => Article(t.GetString() ?? "?"))),
+        _ => "another type",
+    };
+
+    private static string Article(string type) => type switch
+    {
+        "null" => "null",
+        "array" or "object" or "integer" => "an " + type,
+        _ => "a " + type,
+    };
+
+    private static string PatternMeaning(JsonElement? pattern) => pattern?.GetString() switch
+    {
+        UlidPattern => "a ULID (26 characters of Crockford base32: digits and capital letters except I, L, O, U)",
+        @"^[0-9]+\.[0-9]+\.[0-9]+$" => "a version x.y.z such as 1.0.0",
+        { } text => $"a string matching the pattern {text}",
+        null => "a string matching the schema's pattern",
+    };
+
+    private static string FormatMeaning(string format) => format switch
+    {
+        "date-time" => "an RFC 3339 date-time such as 2024-05-01T12:00:00Z",
+        "date" => "an RFC 3339 date such as 2024-05-01",
+        "time" => "an RFC 3339 time such as 12:00:00Z",
+        _ => $"a string in the '{format}' format",
+    };
+
+    private static string Bound(string keyword, JsonElement? limit, JsonElement? value)
+    {
+        var n = limit?.ValueKind == JsonValueKind.Number ? limit.Value.GetRawText() : "?";
+        return keyword switch
+        {
+            "minLength" => $"expected at least {n} characters; found {Length(value)}",
+            "maxLength" => $"expected at most {n} characters; found {Length(value)}",
+            "minimum" => $"expected a number of at least {n}; found {ValueText.Found(value)}",
+            "maximum" => $"expected a number of at most {n}; found {ValueText.Found(value)}",
+            "exclusiveMinimum" => $"expected a number greater than {n}; found {ValueText.Found(value)}",
+            "exclusiveMaximum" => $"expected a number less than {n}; found {ValueText.Found(value)}",
+            "minItems" => $"expected at least {n} items; found {ValueText.Found(value)}",
+            "maxItems" => $"expected at most {n} items; found {ValueText.Found(value)}",
+            "minProperties" => $"expected at least {n} keys; found {Count(value)}",
+            "maxProperties" => $"expected at most {n} keys; found {Count(value)}",
+            "multipleOf" => $"expected a multiple of {n}; found {ValueText.Found(value)}",
+            _ => "expected every item to be different; found duplicates",
+        };
+    }
+
+    private static string Length(JsonElement? value) =>
+        value?.ValueKind == JsonValueKind.String
+            ? new System.Globalization.StringInfo(value.Value.GetString()!).LengthInTextElements.ToString(CultureInfo.InvariantCulture)
+            : ValueText.Found(value);
+
+    private static string Count(JsonElement? value) =>
+        value?.ValueKind == JsonValueKind.Object ? value.Value.EnumerateObject().Count().ToString(CultureInfo.InvariantCulture) : ValueText.Found(value);
+
+    private static JsonElement? Keyword(JsonElement? schema, string keyword) =>
+        schema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(keyword, out var v) ? v : null;
+
+    private static Uri ParentLocation(Uri location)
+    {
+        var fragment = Uri.UnescapeDataString(location.Fragment.TrimStart('#'));
+        return new Uri(SchemaSet.WithoutFragment(location).AbsoluteUri + "#" + JsonPointers.Parent(fragment));
+    }
+}
