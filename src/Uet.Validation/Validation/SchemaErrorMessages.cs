@@ -33,7 +33,7 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement documen
             case "additionalProperties":
                 var parent = schemas.Subschema(ParentLocation(error.SchemaLocation));
                 var allowed = parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-                    ? "; allowed keys: " + ValueText.List(properties.EnumerateObject().Select(x => x.Name), most: 40)
+                    ? "; allowed keys: " + ValueText.List(properties.EnumerateObject().Select(x => x.Name), most: 40, conjunction: "and")
                     : "";
                 yield return new DocumentProblem(error.Pointer, Codes.UnexpectedKey,
                     $"unexpected key '{JsonPointers.LastSegment(error.Pointer)}' at {error.Pointer}{allowed}", AtKey: true);

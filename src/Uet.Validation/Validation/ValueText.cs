@@ -26,13 +26,13 @@ internal static class ValueText
         return text.Length <= MaxLength ? text : text[..(MaxLength - 3)] + "...";
     }
 
-    /// <summary>"a, b or c" from a list of values, at most <paramref name="most"/> of them.</summary>
-    public static string List(IEnumerable<string> items, int most = 30)
+    /// <summary>"a, b or c" (or "a, b and c") from a list of values, at most <paramref name="most"/> of them.</summary>
+    public static string List(IEnumerable<string> items, int most = 30, string conjunction = "or")
     {
         var all = items.ToList();
         var shown = all.Take(most).ToList();
         var tail = all.Count > most ? $" (and {all.Count - most} more)" : "";
-        return shown.Count <= 1 ? string.Concat(shown) + tail : string.Join(", ", shown[..^1]) + " or " + shown[^1] + tail;
+        return shown.Count <= 1 ? string.Concat(shown) + tail : string.Join(", ", shown[..^1]) + $" {conjunction} " + shown[^1] + tail;
     }
 
     private static bool IsInteger(JsonElement number) => number.TryGetDecimal(out var d) ? decimal.Truncate(d) == d : number.TryGetDouble(out var x) && Math.Floor(x) == x;
