@@ -33,7 +33,7 @@ internal static class SchemaChecks
     {
         var results = MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.EvaluationOptions);
         if (results.IsValid) return [];
-        var messages = new SchemaErrorMessages(set, source.Parsed.Root);
+        var messages = new SchemaErrorMessages(set, schema: null, source.Parsed.Root); // the meta-schema's JSON is not in the set
         return SchemaErrorCollector.Collect(results)
             .SelectMany(messages.Describe)
             .Select(p => p with { Code = Codes.SchemaInvalid, Message = "not a valid draft-07 schema: " + p.Message });

@@ -32,8 +32,11 @@ public sealed class DocumentValidator(SchemaSet schemas)
         var problems = new List<DocumentProblem>();
         if (!results.IsValid)
         {
-            var messages = new SchemaErrorMessages(schemas, document.Root);
+            var messages = new SchemaErrorMessages(schemas, schema, document.Root);
             problems.AddRange(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe));
+            // A verdict is never lost to a message that could not be composed.
+            if (problems.Count == 0)
+                problems.Add(new DocumentProblem("", Codes.SchemaRuleFailed, $"the document does not match {schema.DisplayPath}"));
         }
         if (schema.BaseUri == WorkstreamSchema) problems.AddRange(WorkstreamRules.Check(document.Root));
         return Report(path, document, problems, schema);

@@ -30,7 +30,7 @@ internal static class SchemaErrorCollector
             {
                 // A false schema reports under an empty keyword; the keyword that holds it is the last path segment.
                 var name = keyword.Length > 0 ? keyword : OwningKeyword(node.EvaluationPath.ToString());
-                into.Add(new SchemaError(pointer, name, node.SchemaLocation, message));
+                into.Add(new SchemaError(pointer, name, node.EvaluationPath.ToString(), message));
             }
         }
         if (node.Details is null) return;
@@ -54,7 +54,7 @@ internal static class SchemaErrorCollector
         foreach (var (keyword, alternatives) in branches)
         {
             if (node.Errors?.ContainsKey(keyword) == true) continue;
-            into.Add(new SchemaError(pointer, keyword, node.SchemaLocation, $"the value matches none of the {keyword} alternatives", alternatives));
+            into.Add(new SchemaError(pointer, keyword, node.EvaluationPath.ToString(), $"the value matches none of the {keyword} alternatives", alternatives));
         }
     }
 

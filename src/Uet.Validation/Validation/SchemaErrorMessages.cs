@@ -10,13 +10,13 @@ namespace Uet.Validation.Validation;
 /// Turns a failed keyword into a problem a person can act on: it names the key and its pointer, what the
 /// schema expects (an enum lists the allowed values) and what the document has.
 /// </summary>
-internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement document)
+internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schema, JsonElement document)
 {
     private const string UlidPattern = "^[0-9A-HJKMNP-TV-Z]{26}$";
 
     public IEnumerable<DocumentProblem> Describe(SchemaError error)
     {
-        var schema = schemas.Subschema(error.SchemaLocation);
+        var subschema = SchemaLocator.Find(schemas, schema, error.EvaluationPath);
         var value = SchemaSet.Resolve(document, error.Pointer);
         var subject = Subject(error.Pointer);
         var found = ValueText.Found(value);
@@ -24,14 +24,14 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement documen
         switch (error.Keyword)
         {
             case "required":
-                foreach (var key in MissingKeys(schema, value))
+                foreach (var key in MissingKeys(subschema, value, error.LibraryMessage))
                 {
                     yield return new DocumentProblem(error.Pointer, Codes.RequiredKeyMissing,
                         $"missing required key '{key}' in {(error.Pointer.Length == 0 ? "the document root" : $"the object at {error.Pointer}")}");
                 }
                 yield break;
             case "additionalProperties":
-                var parent = schemas.Subschema(ParentLocation(error.SchemaLocation));
+                var parent = SchemaLocator.Find(schemas, schema, JsonPointers.Parent(error.EvaluationPath));
                 var allowed = parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
                     ? "; allowed keys: " + ValueText.List(properties.EnumerateObject().Select(x => x.Name), most: 40, conjunction: "and")
                     : "";
@@ -39,28 +39,28 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement documen
                     $"unexpected key '{JsonPointers.LastSegment(error.Pointer)}' at {error.Pointer}{allowed}", AtKey: true);
                 yield break;
             case "type":
-                yield return new DocumentProblem(error.Pointer, Codes.WrongType, $"{subject}: expected {ExpectedTypes(schema)}, found {found}");
+                yield return new DocumentProblem(error.Pointer, Codes.WrongType, $"{subject}: expected {ExpectedTypes(subschema)}, found {found}");
                 yield break;
             case "enum":
                 yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
-                    $"{subject}: expected one of {ValueText.List(Keyword(schema, "enum")?.EnumerateArray().Select(ValueText.Literal) ?? [])}; found {found}");
+                    $"{subject}: expected one of {ValueText.List(Keyword(subschema, "enum")?.EnumerateArray().Select(ValueText.Literal) ?? [])}; found {found}");
                 yield break;
             case "const":
                 yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
-                    $"{subject}: expected {(Keyword(schema, "const") is { } c ? ValueText.Literal(c) : "a fixed value")}; found {found}");
+                    $"{subject}: expected {(Keyword(subschema, "const") is { } c ? ValueText.Literal(c) : "a fixed value")}; found {found}");
                 yield break;
             case "pattern":
-                yield return new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {PatternMeaning(Keyword(schema, "pattern"))}; found {found}");
+                yield return new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {PatternMeaning(Keyword(subschema, "pattern"))}; found {found}");
                 yield break;
             case "format":
-                var format = Keyword(schema, "format")?.GetString() ?? "";
+                var format = Keyword(subschema, "format")?.GetString() ?? "";
                 yield return format == UlidFormat.Name
                     ? new DocumentProblem(error.Pointer, Codes.InvalidUlid, $"{subject}: {found} is not a ULID that decodes: its time part exceeds 48 bits (the first character must be 0-7)")
                     : new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {FormatMeaning(format)}; found {found}");
                 yield break;
             case "minLength" or "maxLength" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
                 or "minItems" or "maxItems" or "minProperties" or "maxProperties" or "multipleOf" or "uniqueItems":
-                yield return new DocumentProblem(error.Pointer, Codes.OutOfRange, $"{subject}: {Bound(error.Keyword, Keyword(schema, error.Keyword), value)}");
+                yield return new DocumentProblem(error.Pointer, Codes.OutOfRange, $"{subject}: {Bound(error.Keyword, Keyword(subschema, error.Keyword), value)}");
                 yield break;
             case "anyOf" or "oneOf" when error.Alternatives is { } alternatives:
                 var options = alternatives.Select((branch, i) => $"({i + 1}) {BranchSummary(branch)}");
@@ -82,13 +82,16 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement documen
     private static string Subject(string pointer) =>
         pointer.Length == 0 ? "the document root" : $"'{JsonPointers.LastSegment(pointer)}' at {pointer}";
 
-    private static IEnumerable<string> MissingKeys(JsonElement? schema, JsonElement? value)
+    /// <summary>The required keys the object lacks; without the schema (the meta-schema), from the library's message.</summary>
+    private static IEnumerable<string> MissingKeys(JsonElement? schema, JsonElement? value, string libraryMessage)
     {
-        if (Keyword(schema, "required") is not { ValueKind: JsonValueKind.Array } required || value is not { ValueKind: JsonValueKind.Object } obj) yield break;
-        foreach (var key in required.EnumerateArray())
-        {
-            if (key.GetString() is { } name && !obj.TryGetProperty(name, out _)) yield return name;
-        }
+        if (value is not { ValueKind: JsonValueKind.Object } obj) return [];
+        if (Keyword(schema, "required") is { ValueKind: JsonValueKind.Array } required)
+            return required.EnumerateArray().Select(k => k.GetString()).OfType<string>().Where(k => !obj.TryGetProperty(k, out _)).ToList();
+        var listed = libraryMessage.IndexOf('[', StringComparison.Ordinal) is var start and >= 0 && libraryMessage.IndexOf(']', start) is var end and > 0
+            ? JsonSerializer.Deserialize<string[]>(libraryMessage[start..(end + 1)]) ?? []
+            : [];
+        return listed;
     }
 
     private static string ExpectedTypes(JsonElement? schema) => Keyword(schema, "type") switch
@@ -151,10 +154,4 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, JsonElement documen
 
     private static JsonElement? Keyword(JsonElement? schema, string keyword) =>
         schema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(keyword, out var v) ? v : null;
-
-    private static Uri ParentLocation(Uri location)
-    {
-        var fragment = Uri.UnescapeDataString(location.Fragment.TrimStart('#'));
-        return new Uri(SchemaSet.WithoutFragment(location).AbsoluteUri + "#" + JsonPointers.Parent(fragment));
-    }
 }
