@@ -15,7 +15,8 @@ import random
 import shutil
 import sys
 
-from mutations import MUTATIONS, applicable_sites
+from mutations import MUTATIONS, applicable
+from schemawalk import resolve
 from values import Values
 
 # How many documents of each kind a busy UET project holds: run logs dominate, profiles are few.
@@ -25,7 +26,7 @@ MIX = {
     "prompt_instance": 10, "doc-meta": 10, "router_config": 6, "patch_policy": 6, "project_profile": 6,
     "bootstrap_discovery": 6, "bootstrap_report": 6, "profile_extension": 5,
 }
-INVALID_SHARE = 0.15
+INVALID_SHARE = 0.15  # of each kind, at least one
 BIG_TARGET_BYTES = 1_048_576
 
 
@@ -37,20 +38,8 @@ class Generator:
         self.rng = rng
         self.values = Values(rng)
 
-    def resolve(self, schema, root):
-        """Follows $ref: '#/definitions/x' inside root, or 'other.v1.json' to a sibling schema."""
-        while "$ref" in schema:
-            ref = schema["$ref"]
-            if ref.startswith("#/"):
-                schema = root
-                for part in ref[2:].split("/"):
-                    schema = schema[part]
-            else:
-                root = schema = self.schemas[ref.split(".")[0]]
-        return schema, root
-
     def value(self, schema, root, name, optional_rate=0.6):
-        schema, root = self.resolve(schema, root)
+        schema, root = resolve(schema, root, self.schemas)
         if "const" in schema:
             return schema["const"]
         if "enum" in schema:
@@ -112,9 +101,10 @@ def big_workstream(gen, rng):
     doc["tasks"] = []
     while True:
         # Grow in batches and measure: the size of a task varies with its random optional fields.
-        doc["tasks"] += [gen.value(task_schema, task_schema, "task", optional_rate=0.7) for _ in range(100)]
+        doc["tasks"] += [gen.value(task_schema, task_schema, "task", optional_rate=0.7) for _ in range(20)]
+        fix_workstream(doc, rng, "BIG")
         if len(json.dumps(doc, indent=2)) >= BIG_TARGET_BYTES:
-            return fix_workstream(doc, rng, "BIG")
+            return doc
 
 
 def main():
@@ -134,7 +124,12 @@ def main():
     os.makedirs(os.path.join(args.out, "docs"))
     kinds = [name for name, count in MIX.items() for _ in range(count)]
     rng.shuffle(kinds)  # interleave kinds, as a real folder listing would
-    invalid = set(rng.sample(range(len(kinds)), round(len(kinds) * INVALID_SHARE)))
+    # About INVALID_SHARE of each kind (at least one) gets a mistake, so every schema sees invalid documents.
+    invalid = set()
+    for name, count in MIX.items():
+        positions = [i for i, kind in enumerate(kinds) if kind == name]
+        invalid.update(rng.sample(positions, max(1, round(count * INVALID_SHARE))))
+    used = {name: 0 for name in MUTATIONS}
 
     entries = []
     for index, kind in enumerate(kinds):
@@ -146,7 +141,11 @@ def main():
             fix_workstream(doc, rng, f"W{index:03d}")
         mutation = None
         if index in invalid:
-            mutation = rng.choice([m for m in MUTATIONS if applicable_sites(m, doc, schema, schemas)])
+            # The least used mistake that fits this document: the corpus covers every kind of mistake.
+            candidates = [m for m in MUTATIONS if applicable(m, doc, schema, schemas)]
+            fewest = min(used[m] for m in candidates)
+            mutation = rng.choice([m for m in candidates if used[m] == fewest])
+            used[mutation] += 1
             MUTATIONS[mutation](doc, schema, schemas, rng)
         # File names follow Uet's convention NAME.KIND.json, so the gate could pick the schema by itself.
         file = f"docs/c{index + 1:03d}.{kind}.json"
@@ -157,9 +156,16 @@ def main():
     write(args.out, big["file"], big_workstream(gen, rng))
     manifest = {"schemas": os.path.abspath(args.schemas), "documents": entries, "big": big}
     write(args.out, "manifest.json", manifest)
+    # The same list as tab-separated lines, for the validator processes: reading it must not warm up the JSON
+    # code a validator under test uses (System.Text.Json in Uet), or that validator's cold start would flatter it.
+    with open(os.path.join(args.out, "manifest.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(f"schemas\t{manifest['schemas']}\n")
+        for kind, entry in [("doc", e) for e in entries] + [("big", big)]:
+            f.write(f"{kind}\t{entry['expect']}\t{entry['schema']}\t{os.path.abspath(os.path.join(args.out, entry['file']))}\n")
     size = os.path.getsize(os.path.join(args.out, big["file"]))
     print(f"corpus: {len(entries)} documents ({len(invalid)} meant invalid), big workstream {size} bytes -> {args.out}",
           file=sys.stderr)
+    print("mistakes: " + ", ".join(f"{name} {count}" for name, count in used.items()), file=sys.stderr)
 
 
 def write(out, relative, value):

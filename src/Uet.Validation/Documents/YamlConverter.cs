@@ -26,6 +26,7 @@ internal sealed partial class YamlConverter : IDisposable
     private readonly Dictionary<string, List<ParsingEvent>> _anchored = new(StringComparer.Ordinal);
     private readonly List<Recording> _recordings = [];
     private int _events;
+    private TextPosition _lastPosition = TextPosition.Start;
 
     private YamlConverter() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { MaxDepth = DocumentParser.MaxDepth + 1 });
 
@@ -34,7 +35,15 @@ internal sealed partial class YamlConverter : IDisposable
         try
         {
             using var converter = new YamlConverter();
-            return converter.Convert(path, Encoding.UTF8.GetString(utf8.Span));
+            try
+            {
+                return converter.Convert(path, Encoding.UTF8.GetString(utf8.Span));
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet 18 throws this, not a YamlException, on some malformed flow collections.
+                return ParseOutcome.Fail(path, converter._lastPosition, Codes.MalformedDocument, "invalid YAML: the parser cannot go on after this point (an unclosed [ or { ?)");
+            }
         }
         catch (YamlException e)
         {
@@ -50,6 +59,8 @@ internal sealed partial class YamlConverter : IDisposable
     {
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out var end))
+            throw new ConversionException(PositionOf(end.Start), Codes.EmptyDocument, "the YAML document has no content");
         var start = parser.Consume<DocumentStart>();
         while (!parser.Accept<DocumentEnd>(out _))
         {
@@ -58,9 +69,9 @@ internal sealed partial class YamlConverter : IDisposable
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
             throw new ConversionException(PositionOf(second.Start), Codes.MalformedDocument, "a UET document file holds one YAML document; found a second one ('---')");
-        if (_frames.Count > 0 || _buffer.WrittenCount == 0)
-            throw new ConversionException(PositionOf(start.Start), Codes.EmptyDocument, "the YAML document has no content");
         _writer.Flush();
+        if (_buffer.WrittenCount == 0)
+            throw new ConversionException(PositionOf(start.Start), Codes.EmptyDocument, "the YAML document has no content");
 
         var json = JsonDocument.Parse(_buffer.WrittenMemory, DocumentParser.JsonOptions);
         var locations = _locations;
@@ -72,9 +83,11 @@ internal sealed partial class YamlConverter : IDisposable
     {
         if (++_events > MaxEvents)
             throw new ConversionException(aliasPosition ?? PositionOf(e.Start), Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+        // Anchored nodes being read record their events for later aliases; a node's own start event opens its recording in Record.
         foreach (var recording in _recordings) recording.Events.Add(e);
 
         var position = aliasPosition ?? PositionOf(e.Start);
+        _lastPosition = position;
         switch (e)
         {
             case AnchorAlias alias:
@@ -95,19 +108,19 @@ internal sealed partial class YamlConverter : IDisposable
                 _writer.WritePropertyName(scalar.Value);
                 break;
             case Scalar scalar:
-                Record(position, scalar.Anchor);
+                Record(position, scalar);
                 WriteScalar(scalar);
                 EndRecording(scalar.Anchor);
                 break;
             case MappingStart mapping:
                 if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
-                Record(position, mapping.Anchor);
+                Record(position, mapping);
                 Push(new Frame(NextPointer(), isSequence: false, mapping.Anchor), position);
                 _writer.WriteStartObject();
                 break;
             case SequenceStart sequence:
                 if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
-                Record(position, sequence.Anchor);
+                Record(position, sequence);
                 Push(new Frame(NextPointer(), isSequence: true, sequence.Anchor), position);
                 _writer.WriteStartArray();
                 break;
@@ -132,11 +145,12 @@ internal sealed partial class YamlConverter : IDisposable
     }
 
     /// <summary>Claims the pointer of the value about to be written and remembers where it (and its key) stand.</summary>
-    private void Record(TextPosition position, AnchorName anchor)
+    private void Record(TextPosition position, NodeEvent node)
     {
+        var anchor = node.Anchor;
         TextPosition? keyPosition = _frames.Count > 0 && !_frames.Peek().IsSequence ? _frames.Peek().PendingKeyPosition : null;
         _locations[PeekPointer()] = new ValueLocation(position, keyPosition);
-        if (!anchor.IsEmpty) _recordings.Add(new Recording(anchor.Value));
+        if (!anchor.IsEmpty) _recordings.Add(new Recording(anchor.Value) { Events = { node } });
     }
 
     private void EndRecording(AnchorName anchor)

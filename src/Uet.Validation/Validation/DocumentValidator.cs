@@ -28,10 +28,11 @@ public sealed class DocumentValidator(SchemaSet schemas)
                 $"cannot validate against {schema.DisplayPath} (chosen by {choice.How}): the schema has errors of its own")], schema);
         }
 
-        var results = schemas.Schema(schema).Evaluate(document.Root, schemas.EvaluationOptions);
+        var compiled = schemas.Schema(schema);
         var problems = new List<DocumentProblem>();
-        if (!results.IsValid)
+        if (!compiled.Evaluate(document.Root, schemas.VerdictOptions).IsValid)
         {
+            var results = compiled.Evaluate(document.Root, schemas.EvaluationOptions);
             var messages = new SchemaErrorMessages(schemas, schema, document.Root);
             problems.AddRange(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe));
             // A verdict is never lost to a message that could not be composed.

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Validation throughput: Uet, NJsonSchema and ajv on the same corpus, interleaved round by round.
+
+Each round runs every variant once, each in a fresh process, in rotating order. One untimed warm-up round
+first fills the page cache for everyone. Writes results/validation.json (every round) and prints a table.
+
+usage: validate_bench.py --manifest M.tsv --uet EXE --njsonschema EXE --ajv SCRIPT --rounds 15 --out FILE.json
+"""
+import argparse
+import json
+import sys
+
+from common import rotate, run, spread
+
+# (key, label, unit): what each validator process reports, plus what the harness measures around it.
+TIMES = [
+    ("cold_ms", "cold start: schema load + first verdict (in process)", "ms"),
+    ("schemas_ms", "  of which schema load", "ms"),
+    ("launch_to_main_ms", "launch -> first line of the program (runtime start)", "ms"),
+    ("launch_to_first_ms", "launch -> first verdict (incl. runtime start)", "ms"),
+    ("corpus_ms", "200 documents, first pass", "ms"),
+    ("corpus_warm_ms", "200 documents, second pass (warm)", "ms"),
+    ("big_ms", "1 MB workstream, first", "ms"),
+    ("big_warm_ms", "1 MB workstream, second", "ms"),
+    ("wall_ms", "process start -> exit, wall", "ms"),
+    ("cpu_ms", "process CPU, user+sys", "ms"),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--uet", required=True)
+    parser.add_argument("--njsonschema", required=True)
+    parser.add_argument("--ajv", required=True)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+
+    commands = {
+        "uet": [args.uet, args.manifest],
+        "njsonschema": [args.njsonschema, args.manifest],
+        "ajv": ["node", args.ajv, args.manifest],
+    }
+    names = list(commands)
+    rounds = {name: [] for name in names}
+    for index in range(-1, args.rounds):  # round -1 is the warm-up, not recorded
+        for name in rotate(names, index):
+            measured = run(commands[name], stamp_launch=True)
+            if measured.returncode != 0:
+                sys.exit(f"{name} failed ({measured.returncode}):\n{measured.stderr}")
+            report = json.loads(measured.stdout.strip().splitlines()[-1])
+            report.update(wall_ms=measured.wall_ms, cpu_ms=measured.cpu_ms, user_ms=measured.user_ms, sys_ms=measured.sys_ms)
+            if index >= 0:
+                rounds[name].append(report)
+        print(f"  validation round {index + 1}/{args.rounds} done" if index >= 0 else "  warm-up round done", file=sys.stderr)
+
+    summary = summarize(rounds)
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump({"rounds": rounds, "summary": summary}, f, indent=2)
+    expected = [line.split("\t")[1] for line in open(args.manifest, encoding="utf-8") if line.startswith("doc\t")]
+    print(table(summary, args.rounds, expected.count("valid"), expected.count("invalid")))
+
+
+def summarize(rounds):
+    summary = {}
+    for name, reports in rounds.items():
+        summary[name] = {key: spread([r[key] for r in reports]) for key, _, _ in TIMES}
+        last = reports[-1]
+        summary[name]["verdicts"] = {k: last[k] for k in ("corpus_valid", "corpus_invalid", "big_valid", "unexpected", "exceptions")}
+        summary[name]["verdicts_stable"] = all(
+            (r["corpus_valid"], r["big_valid"], r["unexpected"], r["passes_agree"]) == (last["corpus_valid"], last["big_valid"], last["unexpected"], True)
+            for r in reports)
+    return summary
+
+
+def table(summary, rounds, meant_valid, meant_invalid):
+    uet, nj, ajv = (summary[n] for n in ("uet", "njsonschema", "ajv"))
+    lines = [f"Validation, medians of {rounds} rounds (ratio = Uet time / other time: below 1 means Uet is faster)", "",
+             "| measure | Uet | NJsonSchema | ajv | Uet/ajv | Uet/NJsonSchema |", "|---|---:|---:|---:|---:|---:|"]
+    for key, label, unit in TIMES:
+        u, n, a = uet[key]["median"], nj[key]["median"], ajv[key]["median"]
+        lines.append(f"| {label} | {u:.1f} {unit} | {n:.1f} {unit} | {a:.1f} {unit} | {u / a:.2f} | {u / n:.2f} |")
+    lines += ["", "| verdicts (first pass) | Uet | NJsonSchema | ajv |", "|---|---|---|---|"]
+    for label, pick in [
+        (f"corpus valid / invalid (meant: {meant_valid} / {meant_invalid})", lambda s: f"{s['verdicts']['corpus_valid']} / {s['verdicts']['corpus_invalid']}"),
+        ("1 MB workstream valid", lambda s: str(s["verdicts"]["big_valid"])),
+        ("verdicts differing from the generator's intent", lambda s: "; ".join(s["verdicts"]["unexpected"]) or "none"),
+        ("exceptions", lambda s: "; ".join(s["verdicts"]["exceptions"]) or "none"),
+        ("same verdicts in every round and pass", lambda s: str(s["verdicts_stable"])),
+    ]:
+        lines.append(f"| {label} | {pick(uet)} | {pick(nj)} | {pick(ajv)} |")
+
+    def goal(text, ok):
+        return f"- {text}: {'met' if ok else 'NOT met'}"
+    throughput = [(key, ajv[key]["median"] / uet[key]["median"]) for key in ("corpus_ms", "corpus_warm_ms", "big_ms", "big_warm_ms")]
+    lines += ["", "Goals:"]
+    lines += [goal(f"Uet throughput >= 0.5 x ajv's, {key.removesuffix('_ms')}: {ratio:.2f} x", ratio >= 0.5) for key, ratio in throughput]
+    lines.append(goal(f"Uet cold start <= 100 ms: {uet['cold_ms']['median']:.1f} ms in process, "
+                      f"{uet['launch_to_first_ms']['median']:.1f} ms from launch", uet["cold_ms"]["median"] <= 100))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
