@@ -20,15 +20,15 @@ mkdir -p "$results"
 
 echo "== pack Uet.Build.Tasks" >&2
 rm -rf "$results/packages"
-dotnet pack "$root/src/Uet.Build.Tasks" -c Release -o "$results/packages" --artifacts-path "$artifacts" "${quiet_build[@]}"
+dotnet pack "$root/src/Uet.Build.Tasks" -c Release -o "$results/packages" --artifacts-path "$artifacts" "${quiet_build[@]}" >&2
 
 echo "== build the validator consoles (Release)" >&2
 for project in uet njsonschema; do
-  dotnet build "$bench/$project" -c Release --artifacts-path "$artifacts" "${quiet_build[@]}"
+  dotnet build "$bench/$project" -c Release --artifacts-path "$artifacts" "${quiet_build[@]}" >&2
 done
 
 echo "== npm ci (ajv)" >&2
-(cd "$bench/ajv" && npm ci --no-audit --no-fund --silent)
+(cd "$bench/ajv" && npm ci --no-audit --no-fund --silent) >&2
 
 echo "== generate the corpus" >&2
 python3 "$bench/corpus/generate.py" --schemas "$root/schema/uet" --out "$results/corpus"

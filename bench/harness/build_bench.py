@@ -80,6 +80,8 @@ def verify(projects, env):
     """The gate must have validated every document once (stamps), and must skip on a no-op build."""
     stamps = len(glob.glob(os.path.join(projects["with"], "obj", "uet", "documents", "*.stamp")))
     detailed = must(run(BUILD + ["-v:d"], cwd=projects["with"], env=env), "verification build").stdout
+    with open(os.path.join(projects["with"], "..", "verification-build.log"), "w", encoding="utf-8") as f:
+        f.write(detailed)
     checks = {
         "stamps_written": stamps,
         "gate_skipped_on_noop": "Skipping target \"UetValidateDocuments\" because all output files are up-to-date" in detailed,

@@ -34,13 +34,23 @@ public sealed class DocumentValidator(SchemaSet schemas)
         {
             var results = compiled.Evaluate(document.Root, schemas.EvaluationOptions);
             var messages = new SchemaErrorMessages(schemas, schema, document.Root);
-            problems.AddRange(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe));
+            problems.AddRange(WithoutEchoes(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe).ToList()));
             // A verdict is never lost to a message that could not be composed.
             if (problems.Count == 0)
                 problems.Add(new DocumentProblem("", Codes.SchemaRuleFailed, $"the document does not match {schema.DisplayPath}"));
         }
         if (schema.BaseUri == WorkstreamSchema) problems.AddRange(WorkstreamRules.Check(document.Root));
         return Report(path, document, problems, schema);
+    }
+
+    /// <summary>
+    /// A value of the wrong type also fails its enum, pattern or bounds; those echoes add nothing, so where a
+    /// value has a type error only the type error is kept.
+    /// </summary>
+    private static IEnumerable<DocumentProblem> WithoutEchoes(List<DocumentProblem> problems)
+    {
+        var wrongType = problems.Where(p => p.Code == Codes.WrongType).Select(p => p.Pointer).ToHashSet(StringComparer.Ordinal);
+        return problems.Where(p => p.Code == Codes.WrongType || !wrongType.Contains(p.Pointer) || p.Code == Codes.RequiredKeyMissing);
     }
 
     private static DocumentReport Report(string path, ParsedDocument document, List<DocumentProblem> problems, SchemaSource? schema) =>
