@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every Uet benchmark from scratch (pack, build, npm ci, corpus, validation rounds, no-op build rounds)
 # and prints the result tables; they are also kept in bench/results/results.md (git-ignored, like all of results/).
-# usage: bench/run.sh [VALIDATION_ROUNDS=15] [BUILD_ROUNDS=10]
+# usage: bench/run.sh [VALIDATION_ROUNDS=15] [BUILD_ROUNDS=10] [STEADY_ROUNDS=5]
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench")"
 results="$bench/results"
 rounds="${1:-15}"
 build_rounds="${2:-10}"
+steady_rounds="${3:-5}"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # No MSBuild server, no reused MSBuild nodes, no compiler server: nothing of ours outlives a build, and the
@@ -34,11 +35,11 @@ echo "== generate the corpus" >&2
 python3 "$bench/corpus/generate.py" --schemas "$root/schema/uet" --out "$results/corpus"
 
 report="$results/results.md"
-python3 "$bench/harness/machine.py" "bench/run.sh $rounds $build_rounds" > "$report"
+python3 "$bench/harness/machine.py" "bench/run.sh $rounds $build_rounds $steady_rounds" > "$report"
 
-echo "== validation throughput, $rounds rounds" >&2
+echo "== validation throughput, $rounds rounds (+ $steady_rounds steady-state rounds)" >&2
 bin="$artifacts/bin"
-python3 "$bench/harness/validate_bench.py" --rounds "$rounds" --manifest "$results/corpus/manifest.tsv" \
+python3 "$bench/harness/validate_bench.py" --rounds "$rounds" --steady-rounds "$steady_rounds" --manifest "$results/corpus/manifest.tsv" \
   --uet "$bin/Uet.Bench.Uet/release/Uet.Bench.Uet" \
   --njsonschema "$bin/Uet.Bench.NJsonSchema/release/Uet.Bench.NJsonSchema" \
   --ajv "$bench/ajv/validate.mjs" --out "$results/validation.json" >> "$report"

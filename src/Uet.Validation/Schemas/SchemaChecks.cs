@@ -33,7 +33,7 @@ internal static class SchemaChecks
     {
         var results = MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.EvaluationOptions);
         if (results.IsValid) return [];
-        var messages = new SchemaErrorMessages(set, schema: null, source.Parsed.Root); // the meta-schema's JSON is not in the set
+        var messages = new SchemaErrorMessages(set, set.MetaSchema, source.Parsed.Root);
         return SchemaErrorCollector.Collect(results)
             .SelectMany(messages.Describe)
             .Select(p => p with { Code = Codes.SchemaInvalid, Message = "not a valid draft-07 schema: " + p.Message });
@@ -47,7 +47,7 @@ internal static class SchemaChecks
 
         if (set.Knows(reference.Document))
         {
-            if (SchemaSet.IsMetaSchema(reference.Document) || reference.Fragment.Length == 0) return null;
+            if (reference.Fragment.Length == 0) return null;
             if (reference.Fragment.StartsWith('/'))
             {
                 return set.Subschema(reference.Target) is null

@@ -34,7 +34,18 @@ public sealed class SchemaSet
         // Set in full on both: EvaluationOptions.From does not carry the format registry over.
         EvaluationOptions = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, FormatRegistry = formats };
         VerdictOptions = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, FormatRegistry = formats };
+
+        // The draft-07 meta-schema's JSON, so that errors in user schemas can be explained like errors in documents.
+        MetaSchema = new SchemaSource(MetaSchemaUri, "draft-07 meta-schema", null, MetaSchemaBytes.Value, DocumentParser.Parse("draft-07.json", MetaSchemaBytes.Value).Document);
+        _byUri[MetaSchemaUri] = MetaSchema;
+        _references[MetaSchema] = [];
     }
+
+    private static readonly Uri MetaSchemaUri = new("http://json-schema.org/draft-07/schema");
+    private static readonly Lazy<byte[]> MetaSchemaBytes = new(() => JsonSerializer.SerializeToUtf8Bytes(MetaSchemas.Draft7));
+
+    /// <summary>The draft-07 meta-schema every schema of the set is checked against (not one of <see cref="Sources"/>).</summary>
+    public SchemaSource MetaSchema { get; }
 
     /// <summary>Evaluation with the detailed (hierarchical) output that error messages are made from.</summary>
     public EvaluationOptions EvaluationOptions { get; }
@@ -86,13 +97,10 @@ public sealed class SchemaSet
     }
 
     /// <summary>Whether <paramref name="uri"/> names a schema of this set (by base URI or embedded <c>$id</c>).</summary>
-    public bool Knows(Uri uri) => Find(uri) is not null || IsMetaSchema(uri);
+    public bool Knows(Uri uri) => Find(uri) is not null;
 
     /// <summary>Whether a plain-name fragment (<c>doc#name</c>) names an anchor declared by a <c>$id</c>.</summary>
     public bool HasAnchor(Uri uriWithFragment) => _anchors.Contains(uriWithFragment.AbsoluteUri);
-
-    public static bool IsMetaSchema(Uri uri) =>
-        WithoutFragment(uri).AbsoluteUri.TrimEnd('#') is "http://json-schema.org/draft-07/schema" or "https://json-schema.org/draft-07/schema";
 
     /// <summary>The built schema, ready to evaluate; throws when the schema cannot be built (callers check <see cref="IsBroken"/> first).</summary>
     public JsonSchema Schema(SchemaSource source)
