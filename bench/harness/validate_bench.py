@@ -11,6 +11,7 @@ usage: validate_bench.py --manifest M.tsv --uet EXE --njsonschema EXE --ajv SCRI
 """
 import argparse
 import json
+import os
 import sys
 
 from common import rotate, run, spread
@@ -55,7 +56,14 @@ def main():
     summary = summarize(rounds, steady)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"rounds": rounds, "steady_rounds": steady, "summary": summary}, f, indent=2)
-    expected = [line.split("\t")[1] for line in open(args.manifest, encoding="utf-8") if line.startswith("doc\t")]
+    # manifest.json, beside the .tsv, names the mistake put in each invalid document: show it with each disagreement.
+    manifest = json.load(open(os.path.join(os.path.dirname(args.manifest), "manifest.json"), encoding="utf-8"))
+    mistakes = {os.path.basename(d["file"]): d["mutation"] for d in manifest["documents"] if d["mutation"]}
+    for name in summary:
+        summary[name]["verdicts"]["unexpected"] = [
+            f"{line.split(':')[0]} ({mistakes.get(line.split(':')[0], 'no mistake')}){line[line.index(':'):]}"
+            for line in summary[name]["verdicts"]["unexpected"]]
+    expected = [d["expect"] for d in manifest["documents"]]
     print(table(summary, args.rounds, args.steady_rounds, expected.count("valid"), expected.count("invalid")))
 
 

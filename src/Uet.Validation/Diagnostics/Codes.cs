@@ -8,7 +8,7 @@ public static class Codes
 {
     public static readonly DiagnosticCode InvalidSetting = new("UET0001", Severity.Error,
         "A Uet build property has a value the gate does not understand.",
-        "Use one of the values the message lists (for example UetSchemaGate=error|warning|off).");
+        "Use one of the values the message lists (for example UetSchemaGate: error, warning or off).");
 
     public static readonly DiagnosticCode InternalError = new("UET0002", Severity.Error,
         "The gate hit an unexpected failure; the document was not validated.",
