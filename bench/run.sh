@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Uet benchmark from scratch (pack, build, npm ci, corpus, validation rounds, no-op build rounds)
+# Runs every Uet benchmark from scratch (pack, build, npm ci, corpus, validation rounds, Uet's breakdown,
+# no-op build rounds)
 # and prints the result tables; they are also kept in bench/results/results.md (git-ignored, like all of results/).
 # usage: bench/run.sh [VALIDATION_ROUNDS=15] [BUILD_ROUNDS=10] [STEADY_ROUNDS=5]
 set -euo pipefail
@@ -43,6 +44,11 @@ python3 "$bench/harness/validate_bench.py" --rounds "$rounds" --steady-rounds "$
   --uet "$bin/Uet.Bench.Uet/release/Uet.Bench.Uet" \
   --njsonschema "$bin/Uet.Bench.NJsonSchema/release/Uet.Bench.NJsonSchema" \
   --ajv "$bench/ajv/validate.mjs" --out "$results/validation.json" >> "$report"
+
+echo "== where Uet's time goes" >&2
+echo >> "$report"
+python3 "$bench/harness/breakdown.py" --uet "$bin/Uet.Bench.Uet/release/Uet.Bench.Uet" --manifest "$results/corpus/manifest.tsv" \
+  --validation "$results/validation.json" --out "$results/breakdown.json" >> "$report"
 
 echo "== no-op incremental build, $build_rounds rounds" >&2
 echo >> "$report"

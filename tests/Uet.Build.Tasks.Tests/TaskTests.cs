@@ -135,4 +135,20 @@ public sealed class TaskTests
         Assert.IsTrue(clean.Execute());
         Assert.IsTrue(File.Exists(task.StampFile));
     }
+
+    [TestMethod]
+    public void UnexpectedFailureBecomesAnErrorNotAnException()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new ThrowingTask { BuildEngine = engine };
+        Assert.IsFalse(task.Execute());
+        Assert.AreEqual("UET0002", engine.Errors.Single().Code);
+        StringAssert.Contains(engine.Errors.Single().Message, "InvalidOperationException: boom");
+    }
+
+    /// <summary>A gate task whose work fails in a way no check foresaw.</summary>
+    private sealed class ThrowingTask : UetTask
+    {
+        protected override void Run() => throw new InvalidOperationException("boom");
+    }
 }

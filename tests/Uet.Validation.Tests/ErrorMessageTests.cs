@@ -108,4 +108,20 @@ public sealed class ErrorMessageTests
         Assert.AreEqual("UET1103,UET1103,UET1103,UET1103,UET1102", findings.Codes());
         CollectionAssert.AreEqual(findings.OrderBy(f => f.Position.Column).ToList(), findings.ToList());
     }
+
+    [TestMethod]
+    public void OneOfFailureListsEachAlternative()
+    {
+        using var folder = new TempFolder();
+        var schema = folder.Write("s/contact.json", """
+            {"type": "object", "properties": {"contact": {"oneOf": [
+              {"type": "string", "format": "email"},
+              {"type": "object", "required": ["phone"]}
+            ]}}}
+            """);
+        var set = Schemas.SchemaSetLoader.Load([schema]);
+        var findings = new Validation.DocumentValidator(set).Validate(folder.Write("d.json", """{"contact": {"fax": "1"}}"""), schema).Findings;
+        Assert.AreEqual("UET1107@1:13", findings.Positions());
+        Assert.AreEqual("'contact' at /contact: matches none of the 2 allowed forms: (1) 'contact' at /contact: expected a string, found an object; (2) missing required key 'phone' in the object at /contact", findings[0].Message);
+    }
 }
