@@ -31,8 +31,8 @@ internal static class SchemaChecks
 
     private static IEnumerable<DocumentProblem> MetaSchemaProblems(SchemaSet set, SchemaSource source)
     {
-        var results = MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.EvaluationOptions);
-        if (results.IsValid) return [];
+        if (MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.VerdictOptions).IsValid) return [];
+        var results = MetaSchemas.Draft7.Evaluate(source.Parsed.Root, set.EvaluationOptions);
         var messages = new SchemaErrorMessages(set, set.MetaSchema, source.Parsed.Root);
         return SchemaErrorCollector.Collect(results)
             .SelectMany(messages.Describe)
