@@ -112,24 +112,17 @@ internal sealed partial class YamlConverter : IDisposable
                 WriteScalar(scalar);
                 EndRecording(scalar.Anchor);
                 break;
-            case MappingStart mapping:
+            case MappingStart or SequenceStart:
                 if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
-                Record(position, mapping);
-                Push(new Frame(NextPointer(), isSequence: false, mapping.Anchor), position);
-                _writer.WriteStartObject();
+                var isSequence = e is SequenceStart;
+                Record(position, (NodeEvent)e);
+                Push(new Frame(NextPointer(), isSequence, ((NodeEvent)e).Anchor), position);
+                if (isSequence) _writer.WriteStartArray();
+                else _writer.WriteStartObject();
                 break;
-            case SequenceStart sequence:
-                if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
-                Record(position, sequence);
-                Push(new Frame(NextPointer(), isSequence: true, sequence.Anchor), position);
-                _writer.WriteStartArray();
-                break;
-            case MappingEnd:
-                _writer.WriteEndObject();
-                EndRecording(_frames.Pop().Anchor);
-                break;
-            case SequenceEnd:
-                _writer.WriteEndArray();
+            case MappingEnd or SequenceEnd:
+                if (e is SequenceEnd) _writer.WriteEndArray();
+                else _writer.WriteEndObject();
                 EndRecording(_frames.Pop().Anchor);
                 break;
         }
