@@ -137,4 +137,16 @@ public sealed class SchemaSetCheckTests
         Assert.AreNotEqual(Print(before, main), Print(after, main));
         Assert.AreEqual(Print(before, other), Print(after, other));
     }
+
+    [TestMethod]
+    public void RelativeRefReachesASiblingThatHasAnAbsoluteId()
+    {
+        using var folder = new TempFolder();
+        var main = folder.Write("s/main.json", """{"properties": {"n": {"$ref": "number.json"}}}""");
+        folder.Write("s/number.json", """{"$id": "https://example.com/schemas/number.json", "type": "number"}""");
+        var set = SchemaSetLoader.Load([main]);
+        Assert.AreEqual(0, set.Findings.Count, string.Join("\n", set.Findings));
+        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", """{"n": "seven"}"""), main).Findings;
+        Assert.AreEqual("UET1103", findings.Codes());
+    }
 }

@@ -63,17 +63,22 @@ public sealed class SchemaSet
 
     public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) => _references[source];
 
-    /// <summary>Adds a schema under <paramref name="baseUri"/>, or under its own absolute <c>$id</c> when it has one.</summary>
-    public SchemaSource Add(Uri baseUri, string displayPath, string? filePath, byte[] bytes, ParsedDocument? parsed)
+    /// <summary>
+    /// Adds a schema known by <paramref name="location"/> (its file's URI, or where it would be fetched from). A schema
+    /// with its own <c>$id</c> is based on that, and is found by either.
+    /// </summary>
+    public SchemaSource Add(Uri location, string displayPath, string? filePath, byte[] bytes, ParsedDocument? parsed)
     {
+        var baseUri = location;
         if (parsed is not null && parsed.Root.ValueKind == JsonValueKind.Object && parsed.Root.TryGetProperty("$id", out var id)
-            && id.ValueKind == JsonValueKind.String && !id.GetString()!.StartsWith('#') && Uri.TryCreate(baseUri, id.GetString(), out var own))
+            && id.ValueKind == JsonValueKind.String && !id.GetString()!.StartsWith('#') && Uri.TryCreate(location, id.GetString(), out var own))
         {
             baseUri = WithoutFragment(own);
         }
         var source = new SchemaSource(baseUri, displayPath, filePath, bytes, parsed);
         _sources.Add(source);
         _byUri.TryAdd(baseUri, source);
+        _byUri.TryAdd(WithoutFragment(location), source);
         var outline = parsed is null ? new SchemaOutline([], [], []) : SchemaWalker.Walk(parsed.Root, baseUri);
         foreach (var (pointer, embedded) in outline.Ids) _embeddedIds.TryAdd(WithoutFragment(embedded), (source, pointer));
         _anchors.UnionWith(outline.Anchors.Select(a => a.AbsoluteUri));
