@@ -29,6 +29,17 @@ for project in uet njsonschema; do
   dotnet build "$bench/$project" -c Release --artifacts-path "$artifacts" "${quiet_build[@]}" >&2
 done
 
+# The same console with its assemblies precompiled (ReadyToRun), to show how much of Uet's cold start is JIT.
+# Needs the crossgen package from NuGet; without it the benchmark runs without that variant.
+r2r_args=()
+rid="linux-$([ "$(uname -m)" = aarch64 ] && echo arm64 || echo x64)"
+if dotnet publish "$bench/uet" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+    --artifacts-path "$results/r2r" "${quiet_build[@]}" >&2; then
+  r2r_args=(--uet-r2r "$results/r2r/publish/Uet.Bench.Uet/release_$rid/Uet.Bench.Uet")
+else
+  echo "ReadyToRun publish failed: the Uet ReadyToRun variant is left out" >&2
+fi
+
 echo "== npm ci (ajv)" >&2
 (cd "$bench/ajv" && npm ci --no-audit --no-fund --silent) >&2
 
@@ -41,7 +52,7 @@ python3 "$bench/harness/machine.py" "bench/run.sh $rounds $build_rounds $steady_
 echo "== validation throughput, $rounds rounds (+ $steady_rounds steady-state rounds)" >&2
 bin="$artifacts/bin"
 python3 "$bench/harness/validate_bench.py" --rounds "$rounds" --steady-rounds "$steady_rounds" --manifest "$results/corpus/manifest.tsv" \
-  --uet "$bin/Uet.Bench.Uet/release/Uet.Bench.Uet" \
+  --uet "$bin/Uet.Bench.Uet/release/Uet.Bench.Uet" "${r2r_args[@]}" \
   --njsonschema "$bin/Uet.Bench.NJsonSchema/release/Uet.Bench.NJsonSchema" \
   --ajv "$bench/ajv/validate.mjs" --out "$results/validation.json" >> "$report"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the benchmark corpus: 200 mixed UET documents and one ~1 MB workstream, plus manifest.json.
+"""Writes the benchmark corpus: 200 mixed UET documents and one ~1 MB workstream, plus manifest.json and manifest.tsv.
 
 Documents are generated from the schemas themselves (schema/uet/*.v1.json), so every valid document is valid
 by construction; about 15% then get one typical mistake each. The manifest records, per file, the schema it

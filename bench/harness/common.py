@@ -1,5 +1,5 @@
-"""What both benchmarks share: running a command while measuring its wall time and the CPU time of its whole
-process tree, medians, and a description of the machine."""
+"""What the benchmarks share: running a command while measuring its wall time and the CPU time of its whole
+process tree, rotating the order of variants, quantiles, and a description of the machine."""
 import os
 import platform
 import statistics
@@ -49,10 +49,6 @@ def rotate(items, by):
     load (or warm caches helping whoever runs second) does not favour one variant."""
     by %= len(items)
     return items[by:] + items[:by]
-
-
-def median(values):
-    return statistics.median(values)
 
 
 def spread(values):

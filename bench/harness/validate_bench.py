@@ -7,7 +7,8 @@ first fills the page cache for everyone. Writes results/validation.json (every r
 Then a few rounds more with --steady, for the steady state of a long-lived process (kept apart so that the
 one-shot rounds' wall and CPU times are those of a gate-like run).
 
-usage: validate_bench.py --manifest M.tsv --uet EXE --njsonschema EXE --ajv SCRIPT [--rounds 15] [--steady-rounds 5] --out FILE.json
+usage: validate_bench.py --manifest M.tsv --uet EXE [--uet-r2r EXE] --njsonschema EXE --ajv SCRIPT
+                         [--rounds 15] [--steady-rounds 5] --out FILE.json
 """
 import argparse
 import json
@@ -38,6 +39,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--manifest", required=True)
     parser.add_argument("--uet", required=True)
+    parser.add_argument("--uet-r2r", help="optional: the Uet console published with ReadyToRun")
     parser.add_argument("--njsonschema", required=True)
     parser.add_argument("--ajv", required=True)
     parser.add_argument("--rounds", type=int, default=15)
@@ -50,6 +52,8 @@ def main():
         "njsonschema": [args.njsonschema, args.manifest],
         "ajv": ["node", args.ajv, args.manifest],
     }
+    if args.uet_r2r:  # the same console, its assemblies precompiled (ReadyToRun): how much of the cold start is JIT
+        commands["uet_r2r"] = [args.uet_r2r, args.manifest]
     rounds = measure(commands, args.rounds, "one-shot")
     steady = measure({name: command + ["--steady"] for name, command in commands.items()}, args.steady_rounds, "steady", warm_up=False)
 
@@ -96,18 +100,28 @@ def summarize(rounds, steady):
     return summary
 
 
+NAMES = {"uet": "Uet", "uet_r2r": "Uet, ReadyToRun", "njsonschema": "NJsonSchema", "ajv": "ajv"}
+
+
 def table(summary, rounds, steady_rounds, meant_valid, meant_invalid):
     uet, nj, ajv = (summary[n] for n in ("uet", "njsonschema", "ajv"))
+    variants = [n for n in NAMES if n in summary]
+    ratios = [("Uet/ajv", "uet", "ajv"), ("Uet/NJsonSchema", "uet", "njsonschema")]
+    ratios += [("Uet ReadyToRun/ajv", "uet_r2r", "ajv")] if "uet_r2r" in summary else []
+
+    def row(label, cells):
+        return "| " + " | ".join([label] + cells) + " |"
     lines = [f"Validation, medians of {rounds} one-shot rounds ({steady_rounds} rounds for the steady-state rows); "
              "ratio = Uet time / other time, below 1 means Uet is faster", "",
-             "| measure | Uet | NJsonSchema | ajv | Uet/ajv | Uet/NJsonSchema |", "|---|---:|---:|---:|---:|---:|"]
+             row("measure", [NAMES[n] for n in variants] + [r[0] for r in ratios]),
+             row("---", ["---:"] * (len(variants) + len(ratios)))]
     for key, label, unit in TIMES:
-        u, n, a = uet[key]["median"], nj[key]["median"], ajv[key]["median"]
-        lines.append(f"| {label} | {u:.1f} {unit} | {n:.1f} {unit} | {a:.1f} {unit} | {u / a:.2f} | {u / n:.2f} |")
+        med = {n: summary[n][key]["median"] for n in variants}
+        lines.append(row(label, [f"{med[n]:.1f} {unit}" for n in variants] + [f"{med[a] / med[b]:.2f}" for _, a, b in ratios]))
     for key, label in (("cold_ms", "cold start"), ("wall_ms", "process wall"), ("cpu_ms", "process CPU")):
-        cells = " | ".join(f"{s[key]['p25']:.0f}-{s[key]['p75']:.0f} ms" for s in (uet, nj, ajv))
-        lines.append(f"| {label}, p25-p75 | {cells} | | |")
-    lines += ["", "| verdicts (first pass) | Uet | NJsonSchema | ajv |", "|---|---|---|---|"]
+        lines.append(row(f"{label}, p25-p75", [f"{summary[n][key]['p25']:.0f}-{summary[n][key]['p75']:.0f} ms" for n in variants] + [""] * len(ratios)))
+
+    lines += ["", row("verdicts (first pass)", [NAMES[n] for n in variants]), row("---", ["---"] * len(variants))]
     for label, pick in [
         (f"corpus valid / invalid (meant: {meant_valid} / {meant_invalid})", lambda s: f"{s['verdicts']['corpus_valid']} / {s['verdicts']['corpus_invalid']}"),
         ("1 MB workstream valid", lambda s: str(s["verdicts"]["big_valid"])),
@@ -115,7 +129,7 @@ def table(summary, rounds, steady_rounds, meant_valid, meant_invalid):
         ("exceptions", lambda s: "; ".join(s["verdicts"]["exceptions"]) or "none"),
         ("same verdicts in every round and pass", lambda s: str(s["verdicts_stable"])),
     ]:
-        lines.append(f"| {label} | {pick(uet)} | {pick(nj)} | {pick(ajv)} |")
+        lines.append(row(label, [pick(summary[n]) for n in variants]))
 
     def goal(text, ok):
         return f"- {text}: {'met' if ok else 'NOT met'}"
@@ -124,10 +138,12 @@ def table(summary, rounds, steady_rounds, meant_valid, meant_invalid):
     for key in ("corpus_ms", "corpus_warm_ms", "corpus_best_ms", "big_ms", "big_warm_ms", "big_best_ms"):
         ratio = ajv[key]["median"] / uet[key]["median"]  # throughput ratio: the inverse of the time ratio
         lines.append(goal(f"Uet throughput >= 0.5 x ajv's, {labels[key]}: {ratio:.2f} x", ratio >= 0.5))
-    lines.append(goal(f"Uet cold start <= 100 ms: {uet['cold_ms']['median']:.1f} ms in process, "
-                      f"{uet['launch_to_first_ms']['median']:.1f} ms from launch", uet["cold_ms"]["median"] <= 100))
+    for name in ("uet", "uet_r2r"):
+        if name in summary:
+            cold = summary[name]
+            lines.append(goal(f"{NAMES[name]} cold start <= 100 ms: {cold['cold_ms']['median']:.1f} ms in process, "
+                              f"{cold['launch_to_first_ms']['median']:.1f} ms from launch", cold["cold_ms"]["median"] <= 100))
     return "\n".join(lines)
-
 
 if __name__ == "__main__":
     main()
