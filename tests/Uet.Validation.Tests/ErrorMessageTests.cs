@@ -97,7 +97,7 @@ public sealed class ErrorMessageTests
     {
         var findings = Gate.Validate("d.json", """{"project_root": ".", "project_name": "", "domain": "mixed", "domain_confidence": 1.5, "languages": [], "resource_types": [], "available_tools": []}""", schema: "bootstrap_discovery");
         Assert.AreEqual("UET1106,UET1106", findings.Codes());
-        Assert.AreEqual("'project_name' at /project_name: expected at least 1 characters; found 0", findings[0].Message);
+        Assert.AreEqual("'project_name' at /project_name: expected at least 1 character; found 0", findings[0].Message);
         Assert.AreEqual("'domain_confidence' at /domain_confidence: expected a number of at most 1; found number 1.5", findings[1].Message);
     }
 

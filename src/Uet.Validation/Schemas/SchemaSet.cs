@@ -34,18 +34,23 @@ public sealed class SchemaSet
         // Set in full on both: EvaluationOptions.From does not carry the format registry over.
         EvaluationOptions = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, FormatRegistry = formats };
         VerdictOptions = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, FormatRegistry = formats };
-
-        // The draft-07 meta-schema's JSON, so that errors in user schemas can be explained like errors in documents.
-        MetaSchema = new SchemaSource(MetaSchemaUri, "draft-07 meta-schema", null, MetaSchemaBytes.Value, DocumentParser.Parse("draft-07.json", MetaSchemaBytes.Value).Document);
-        _byUri[MetaSchemaUri] = MetaSchema;
-        _references[MetaSchema] = [];
+        _metaSchema = new Lazy<SchemaSource>(CreateMetaSchemaSource);
     }
 
     private static readonly Uri MetaSchemaUri = new("http://json-schema.org/draft-07/schema");
-    private static readonly Lazy<byte[]> MetaSchemaBytes = new(() => JsonSerializer.SerializeToUtf8Bytes(MetaSchemas.Draft7));
+    private readonly Lazy<SchemaSource> _metaSchema;
 
-    /// <summary>The draft-07 meta-schema every schema of the set is checked against (not one of <see cref="Sources"/>).</summary>
-    public SchemaSource MetaSchema { get; }
+    /// <summary>
+    /// The draft-07 meta-schema as JSON (not one of <see cref="Sources"/>), so that errors in user schemas are explained
+    /// like errors in documents. Made on first use: serializing it costs more than a whole clean check.
+    /// </summary>
+    public SchemaSource MetaSchema => _metaSchema.Value;
+
+    private SchemaSource CreateMetaSchemaSource()
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(MetaSchemas.Draft7);
+        return new SchemaSource(MetaSchemaUri, "draft-07 meta-schema", null, bytes, DocumentParser.Parse("draft-07.json", bytes).Document);
+    }
 
     /// <summary>Evaluation with the detailed (hierarchical) output that error messages are made from.</summary>
     public EvaluationOptions EvaluationOptions { get; }
@@ -61,7 +66,8 @@ public sealed class SchemaSet
     /// <summary>True when the schema, or one it refers to, has an error: documents cannot be judged against it.</summary>
     public bool IsBroken(SchemaSource source) => Closure(source).Any(_broken.Contains);
 
-    public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) => _references[source];
+    /// <summary>The references of a schema of the set (none for the meta-schema, which refers only to itself).</summary>
+    public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) => _references.GetValueOrDefault(source) ?? [];
 
     /// <summary>
     /// Adds a schema known by <paramref name="location"/> (its file's URI, or where it would be fetched from). A schema
@@ -96,6 +102,7 @@ public sealed class SchemaSet
     public SchemaSource? Find(Uri uri)
     {
         var key = WithoutFragment(uri);
+        if (key == MetaSchemaUri) return MetaSchema;
         return _byUri.TryGetValue(key, out var source) ? source
             : _embeddedIds.TryGetValue(key, out var embedded) ? embedded.Source
             : null;
@@ -123,16 +130,10 @@ public sealed class SchemaSet
     public JsonElement? Subschema(Uri uri)
     {
         var key = WithoutFragment(uri);
-        JsonElement root;
-        var prefix = "";
-        if (_byUri.TryGetValue(key, out var source) && source.Parsed is not null) root = source.Parsed.Root;
-        else if (_embeddedIds.TryGetValue(key, out var embedded) && embedded.Source.Parsed is not null)
-        {
-            root = embedded.Source.Parsed.Root;
-            prefix = embedded.Pointer;
-        }
-        else return null;
-        return Resolve(root, prefix + Uri.UnescapeDataString(uri.Fragment.TrimStart('#')));
+        var (source, prefix) = !_byUri.ContainsKey(key) && _embeddedIds.TryGetValue(key, out var embedded)
+            ? (embedded.Source, embedded.Pointer)
+            : (Find(key), "");
+        return source?.Parsed is null ? null : Resolve(source.Parsed.Root, prefix + Uri.UnescapeDataString(uri.Fragment.TrimStart('#')));
     }
 
     /// <summary>Follows a JSON pointer from <paramref name="root"/>; null when it names nothing.</summary>
@@ -170,7 +171,7 @@ public sealed class SchemaSet
         var pending = new Stack<SchemaSource>([source]);
         while (pending.Count > 0)
         {
-            foreach (var reference in _references[pending.Pop()])
+            foreach (var reference in ReferencesOf(pending.Pop()))
             {
                 if (Find(reference.Document) is { } target && seen.Add(target)) pending.Push(target);
             }

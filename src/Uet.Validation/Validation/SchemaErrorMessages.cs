@@ -129,16 +129,16 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
         var n = limit?.ValueKind == JsonValueKind.Number ? limit.Value.GetRawText() : "?";
         return keyword switch
         {
-            "minLength" => $"expected at least {n} characters; found {Length(value)}",
-            "maxLength" => $"expected at most {n} characters; found {Length(value)}",
+            "minLength" => $"expected at least {Count(n, "character")}; found {Length(value)}",
+            "maxLength" => $"expected at most {Count(n, "character")}; found {Length(value)}",
             "minimum" => $"expected a number of at least {n}; found {ValueText.Found(value)}",
             "maximum" => $"expected a number of at most {n}; found {ValueText.Found(value)}",
             "exclusiveMinimum" => $"expected a number greater than {n}; found {ValueText.Found(value)}",
             "exclusiveMaximum" => $"expected a number less than {n}; found {ValueText.Found(value)}",
-            "minItems" => $"expected at least {n} items; found {ValueText.Found(value)}",
-            "maxItems" => $"expected at most {n} items; found {ValueText.Found(value)}",
-            "minProperties" => $"expected at least {n} keys; found {Count(value)}",
-            "maxProperties" => $"expected at most {n} keys; found {Count(value)}",
+            "minItems" => $"expected at least {Count(n, "item")}; found {ValueText.Found(value)}",
+            "maxItems" => $"expected at most {Count(n, "item")}; found {ValueText.Found(value)}",
+            "minProperties" => $"expected at least {Count(n, "key")}; found {KeyCount(value)}",
+            "maxProperties" => $"expected at most {Count(n, "key")}; found {KeyCount(value)}",
             "multipleOf" => $"expected a multiple of {n}; found {ValueText.Found(value)}",
             _ => "expected every item to be different; found duplicates",
         };
@@ -149,7 +149,9 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
             ? new System.Globalization.StringInfo(value.Value.GetString()!).LengthInTextElements.ToString(CultureInfo.InvariantCulture)
             : ValueText.Found(value);
 
-    private static string Count(JsonElement? value) =>
+    private static string Count(string number, string noun) => number == "1" ? $"1 {noun}" : $"{number} {noun}s";
+
+    private static string KeyCount(JsonElement? value) =>
         value?.ValueKind == JsonValueKind.Object ? value.Value.EnumerateObject().Count().ToString(CultureInfo.InvariantCulture) : ValueText.Found(value);
 
     private static JsonElement? Keyword(JsonElement? schema, string keyword) =>
