@@ -150,8 +150,9 @@ public sealed class SchemaSet
     }
 
     /// <summary>
-    /// A hash of the schema and every schema it reaches through <c>$ref</c>: when it changes, the documents
-    /// that use the schema must be validated again; when it does not, their earlier verdict stands.
+    /// A hash of the schema and every schema it reaches through <c>$ref</c>, with the time each schema file was
+    /// written: when it changes (a schema edited, or touched as MSBuild would see it), the documents that use the
+    /// schema are validated again; when it does not, their earlier verdict stands.
     /// </summary>
     public string Fingerprint(SchemaSource source)
     {
@@ -161,6 +162,7 @@ public sealed class SchemaSet
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(member.BaseUri.AbsoluteUri));
             hash.AppendData(member.Bytes);
+            if (member.FilePath is not null) hash.AppendData(BitConverter.GetBytes(File.GetLastWriteTimeUtc(member.FilePath).Ticks));
         }
         return _fingerprints[source] = Convert.ToHexString(hash.GetHashAndReset());
     }

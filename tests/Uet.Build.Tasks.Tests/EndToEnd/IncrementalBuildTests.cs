@@ -63,6 +63,26 @@ public sealed class IncrementalBuildTests
     }
 
     [TestMethod]
+    public void TouchingASchemaRevalidatesTheDocumentsThatUseIt()
+    {
+        using var project = new ConsumerProject("""
+            <ItemGroup>
+              <UetSchema Include="schemas/item.schema.json" />
+              <UetDocument Update="uet/item.json" Schema="schemas/item.schema.json" />
+            </ItemGroup>
+            """);
+        project.Write("schemas/item.schema.json", Samples.ItemSchema);
+        project.Write("uet/item.json", """{"name": "widget"}""");
+        project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
+        Assert.AreEqual(0, project.Build().ExitCode);
+
+        File.SetLastWriteTimeUtc(Path.Combine(project.Folder, "schemas/item.schema.json"), DateTime.UtcNow.AddSeconds(2));
+        var build = project.Build();
+        Assert.AreEqual(0, build.ExitCode, build.Explain());
+        StringAssert.Contains(build.Output, "Uet: validated 1 document(s), 0 with problems; 1 unchanged", build.Explain());
+    }
+
+    [TestMethod]
     public void CleanRemovesTheStamps()
     {
         using var project = new ConsumerProject();
