@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Uet.Validation.Diagnostics;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -13,32 +14,27 @@ public abstract class UetTask : MSBuildTask
     /// <summary>UetSchemaGate: error (default), warning or off.</summary>
     public string Gate { get; set; } = "error";
 
-    /// <summary>UetMaxErrorsPerFile: how many findings a file lists before the rest are counted (default 20).</summary>
-    public int MaxErrorsPerFile { get; set; } = 20;
+    /// <summary>UetMaxErrorsPerFile: how many findings a file lists before the rest are counted (default 20, 0 for all).</summary>
+    public string MaxErrorsPerFile { get; set; } = "20";
 
     /// <summary>The document that explains the codes; each diagnostic links to its code's anchor in it.</summary>
     public string? HelpDocument { get; set; }
 
     internal GateMode Mode { get; private set; }
 
+    private int _errorLimit;
+
     public sealed override bool Execute()
     {
-        if (!TryParseGate(Gate, out var mode))
-        {
-            Log.LogError(null, Codes.InvalidSetting.Id, null, HelpLink(Codes.InvalidSetting.Id), BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
-                $"UetSchemaGate is '{Gate}'; expected error, warning or off");
-            return false;
-        }
-        Mode = mode;
-        if (mode == GateMode.Off) return true;
+        if (!ReadSettings()) return false;
+        if (Mode == GateMode.Off) return true;
         try
         {
             Run();
         }
         catch (Exception e)
         {
-            Log.LogError(null, Codes.InternalError.Id, null, HelpLink(Codes.InternalError.Id), BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
-                $"the UET schema gate failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            ReportOnProject(Codes.InternalError, $"the UET schema gate failed unexpectedly: {e.GetType().Name}: {e.Message}");
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
         return !Log.HasLoggedErrors;
@@ -46,10 +42,30 @@ public abstract class UetTask : MSBuildTask
 
     protected abstract void Run();
 
+    /// <summary>Reads the settings; each one a user mistyped is reported (UET0001), not guessed at.</summary>
+    private bool ReadSettings()
+    {
+        var valid = true;
+        if (TryParseGate(Gate, out var mode)) Mode = mode;
+        else valid = ReportOnProject(Codes.InvalidSetting, $"UetSchemaGate is '{Gate}'; expected error, warning or off");
+        if (int.TryParse(MaxErrorsPerFile, NumberStyles.None, CultureInfo.InvariantCulture, out var limit)) _errorLimit = limit;
+        else valid = ReportOnProject(Codes.InvalidSetting, $"UetMaxErrorsPerFile is '{MaxErrorsPerFile}'; expected a whole number (0 lists every problem)");
+        return valid;
+    }
+
+    /// <summary>Reports a finding that belongs to the project rather than to a line of a file; returns false for use as a verdict.</summary>
+    internal bool ReportOnProject(DiagnosticCode code, string message)
+    {
+        var project = BuildEngine?.ProjectFileOfTaskNode ?? "";
+        if (code.DefaultSeverity == Severity.Error) Log.LogError(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
+        else Log.LogWarning(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
+        return false;
+    }
+
     /// <summary>Reports findings of one file, capped at <see cref="MaxErrorsPerFile"/>, with the gate's severity.</summary>
     internal void Report(IReadOnlyList<Finding> findings)
     {
-        foreach (var finding in FindingLimit.Apply(findings, MaxErrorsPerFile))
+        foreach (var finding in FindingLimit.Apply(findings, _errorLimit))
         {
             var line = finding.Position.Line;
             var column = finding.Position.Column;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Build.Framework;
+using Uet.Validation.Diagnostics;
 using Uet.Validation.Schemas;
 using Uet.Validation.Validation;
 
@@ -37,6 +38,7 @@ public sealed class ValidateUetDocuments : UetTask
         int validated = 0, kept = 0, failed = 0;
         foreach (var document in Documents)
         {
+            WarnAboutMisspeltSchemaMetadata(document);
             var path = document.GetMetadata("FullPath");
             var schemaMetadata = document.GetMetadata("Schema");
             var stamp = document.GetMetadata("StampFile");
@@ -57,6 +59,15 @@ public sealed class ValidateUetDocuments : UetTask
         }
         Log.LogMessage(MessageImportance.Normal,
             $"Uet: validated {validated} document(s), {failed} with problems; {kept} unchanged since their last clean check ({watch.ElapsedMilliseconds} ms)");
+    }
+
+    private void WarnAboutMisspeltSchemaMetadata(ITaskItem document)
+    {
+        foreach (var name in document.CloneCustomMetadata().Keys.OfType<string>())
+        {
+            if (!name.Equals("Schema", StringComparison.OrdinalIgnoreCase) && EditDistance.IsWithin(name, "Schema", 2))
+                ReportOnProject(Codes.MisspeltMetadata, $"UetDocument '{document.ItemSpec}' has metadata '{name}'; did you mean 'Schema'? It is ignored");
+        }
     }
 
     private string? SchemaFileOf(string metadata)

@@ -77,6 +77,47 @@ public sealed class TaskTests
     }
 
     [TestMethod]
+    [DataRow("twenty")]
+    [DataRow("-1")]
+    [DataRow("2.5")]
+    public void UnreadableErrorLimitIsASettingError(string value)
+    {
+        using var folder = new TempFolder();
+        var (task, engine) = DocumentsTask(folder, folder.Write("a.task.json", BadTask));
+        task.MaxErrorsPerFile = value;
+        Assert.IsFalse(task.Execute());
+        Assert.AreEqual($"test.csproj(0,0): error UET0001: UetMaxErrorsPerFile is '{value}'; expected a whole number (0 lists every problem)", engine.Diagnostics.Single());
+    }
+
+    [TestMethod]
+    [DataRow("Shema")]
+    [DataRow("Schemas")]
+    [DataRow("scheme")]
+    public void MisspeltSchemaMetadataIsAWarningThatNamesIt(string name)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.json", """{"task_id": "a", "name": "A", "kind": "code"}""");
+        var engine = new RecordingBuildEngine();
+        var task = new ValidateUetDocuments { BuildEngine = engine, Documents = [new TaskItem(file, new Dictionary<string, string> { [name] = "task_spec" })] };
+        task.Execute();
+        var warning = engine.Warnings.First();
+        Assert.AreEqual("UET0003", warning.Code);
+        Assert.AreEqual($"UetDocument '{file}' has metadata '{name}'; did you mean 'Schema'? It is ignored", warning.Message);
+        Assert.AreEqual("UET1301", engine.Warnings[1].Code, "without Schema the document's schema stays unknown");
+    }
+
+    [TestMethod]
+    public void UnrelatedMetadataIsNotMistakenForATypo()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.task.json", """{"task_id": "a", "name": "A", "kind": "code"}""");
+        var engine = new RecordingBuildEngine();
+        var task = new ValidateUetDocuments { BuildEngine = engine, Documents = [new TaskItem(file, new Dictionary<string, string> { ["Link"] = "x", ["Visible"] = "false", ["Owner"] = "me" })] };
+        Assert.IsTrue(task.Execute());
+        Assert.AreEqual(0, engine.Warnings.Count);
+    }
+
+    [TestMethod]
     public void CleanDocumentGetsAStampWithItsSchemaFingerprint()
     {
         using var folder = new TempFolder();
@@ -97,7 +138,7 @@ public sealed class TaskTests
         using var folder = new TempFolder();
         var file = folder.Write("a.task.json", "{" + string.Join(", ", Enumerable.Range(0, 25).Select(i => $"\"x{i}\": {i}")) + "}");
         var (task, engine) = DocumentsTask(folder, file);
-        task.MaxErrorsPerFile = 3;
+        task.MaxErrorsPerFile = "3";
         task.Execute();
         // Three required keys are missing (reported at the root, line 1) and 25 keys are unexpected: 28 in all.
         Assert.AreEqual("UET1101,UET1101,UET1101,UET1010", string.Join(",", engine.Errors.Select(e => e.Code)));

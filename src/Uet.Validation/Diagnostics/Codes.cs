@@ -14,6 +14,10 @@ public static class Codes
         "The gate hit an unexpected failure; the document was not validated.",
         "Report it with the message; the build log holds the details.");
 
+    public static readonly DiagnosticCode MisspeltMetadata = new("UET0003", Severity.Warning,
+        "A UetDocument item has metadata whose name is close to Schema (a typo?); it is ignored, so the schema is chosen without it.",
+        "Rename the metadata to Schema.");
+
     public static readonly DiagnosticCode MalformedDocument = new("UET1001", Severity.Error,
         "The document is not well-formed JSON or YAML.",
         "Fix the syntax at the reported line and column.");
@@ -116,7 +120,7 @@ public static class Codes
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
-        InvalidSetting, InternalError,
+        InvalidSetting, InternalError, MisspeltMetadata,
         MalformedDocument, EmptyDocument, TooDeep, UnreadableDocument, MoreErrors,
         RequiredKeyMissing, UnexpectedKey, WrongType, ValueNotAllowed, WrongFormat, OutOfRange, SchemaRuleFailed,
         DuplicateTaskId, UnknownDependency, DependencyCycle, InvalidUlid,
