@@ -43,18 +43,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void ChangingASchemaRevalidatesTheDocumentsThatUseIt()
     {
-        using var project = new ConsumerProject("""
-            <ItemGroup>
-              <UetSchema Include="schemas/item.schema.json" />
-              <UetDocument Update="uet/item.json" Schema="schemas/item.schema.json" />
-            </ItemGroup>
-            """);
-        project.Write("schemas/item.schema.json", Samples.ItemSchema);
-        project.Write("uet/item.json", """{"name": "widget"}""");
-        project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
-        var first = project.Build();
-        Assert.AreEqual(0, first.ExitCode, first.Explain());
-
+        using var project = BuiltProjectWithAUserSchema();
         project.Change("schemas/item.schema.json", Samples.ItemSchema.Replace("[\"name\"]", "[\"name\", \"price\"]", StringComparison.Ordinal));
         var second = project.Build();
         Assert.AreEqual(1, second.ExitCode, second.Explain());
@@ -65,17 +54,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void TouchingASchemaRevalidatesTheDocumentsThatUseIt()
     {
-        using var project = new ConsumerProject("""
-            <ItemGroup>
-              <UetSchema Include="schemas/item.schema.json" />
-              <UetDocument Update="uet/item.json" Schema="schemas/item.schema.json" />
-            </ItemGroup>
-            """);
-        project.Write("schemas/item.schema.json", Samples.ItemSchema);
-        project.Write("uet/item.json", """{"name": "widget"}""");
-        project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
-        Assert.AreEqual(0, project.Build().ExitCode);
-
+        using var project = BuiltProjectWithAUserSchema();
         File.SetLastWriteTimeUtc(Path.Combine(project.Folder, "schemas/item.schema.json"), DateTime.UtcNow.AddSeconds(2));
         var build = project.Build();
         Assert.AreEqual(0, build.ExitCode, build.Explain());
@@ -93,5 +72,22 @@ public sealed class IncrementalBuildTests
         var clean = project.Run("clean");
         Assert.AreEqual(0, clean.ExitCode, clean.Explain());
         Assert.IsFalse(Directory.Exists(Path.Combine(project.Folder, "obj", "uet")), "document and schema stamps are gone");
+    }
+
+    /// <summary>A project whose uet/item.json follows a schema of its own and whose workstream follows a shipped one, built once, cleanly.</summary>
+    private static ConsumerProject BuiltProjectWithAUserSchema()
+    {
+        var project = new ConsumerProject("""
+            <ItemGroup>
+              <UetSchema Include="schemas/item.schema.json" />
+              <UetDocument Update="uet/item.json" Schema="schemas/item.schema.json" />
+            </ItemGroup>
+            """);
+        project.Write("schemas/item.schema.json", Samples.ItemSchema);
+        project.Write("uet/item.json", """{"name": "widget"}""");
+        project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
+        var first = project.Build();
+        Assert.AreEqual(0, first.ExitCode, first.Explain());
+        return project;
     }
 }
