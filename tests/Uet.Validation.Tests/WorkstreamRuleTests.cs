@@ -36,13 +36,13 @@ public sealed class WorkstreamRuleTests
     {
         var findings = Gate.Validate("w.workstream.json", Workstream(Task("a", "c"), Task("b", "a"), Task("c", "b"), Task("d", "c")));
         Assert.AreEqual("UET1203", findings.Codes());
-        Assert.AreEqual("dependency cycle: a -> c -> b -> a", findings[0].Message);
+        Assert.AreEqual("dependency cycle: a -> c -> b -> a (closed by depends_on at /tasks/1/depends_on/0)", findings[0].Message);
         Assert.AreEqual("/tasks/1/depends_on/0", findings[0].Pointer, "reported at the dependency that closes the cycle");
     }
 
     [TestMethod]
     public void SelfDependencyIsACycle() =>
-        Assert.AreEqual("dependency cycle: a -> a", Gate.Validate("w.workstream.json", Workstream(Task("a", "a"))).Single().Message);
+        Assert.AreEqual("dependency cycle: a -> a (closed by depends_on at /tasks/0/depends_on/0)", Gate.Validate("w.workstream.json", Workstream(Task("a", "a"))).Single().Message);
 
     [TestMethod]
     public void TwoSeparateCyclesAreBothReported()

@@ -80,7 +80,7 @@ internal static class WorkstreamRules
                 if (state[edge.To] == 1)
                 {
                     var cycle = path.Skip(path.IndexOf(edge.To)).Append(edge.To).Select(i => TaskId(tasks[i]));
-                    problems.Add(new DocumentProblem(edge.Pointer, Codes.DependencyCycle, $"dependency cycle: {string.Join(" -> ", cycle)}"));
+                    problems.Add(new DocumentProblem(edge.Pointer, Codes.DependencyCycle, $"dependency cycle: {string.Join(" -> ", cycle)} (closed by depends_on at {edge.Pointer})"));
                 }
                 else if (state[edge.To] == 0)
                 {
