@@ -149,4 +149,27 @@ public sealed class SchemaSetCheckTests
         var findings = new DocumentValidator(set).Validate(folder.Write("d.json", """{"n": "seven"}"""), main).Findings;
         Assert.AreEqual("UET1103", findings.Codes());
     }
+
+    [TestMethod]
+    public void SchemaThatRefersToItselfIsReportedAndNotUsed()
+    {
+        using var folder = new TempFolder();
+        var schema = folder.Write("s/loop.json", """{"$ref": "#"}""");
+        var set = SchemaSetLoader.Load([schema]);
+        Assert.AreEqual("UET2001@1:1", set.Findings.Positions());
+        StringAssert.Contains(set.Findings[0].Message, "cannot be evaluated");
+        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", "{}"), schema).Findings;
+        Assert.AreEqual("UET1303", findings.Codes());
+    }
+
+    [TestMethod]
+    public void ValidatorFailureOnOneDocumentIsAFindingNotAnException()
+    {
+        // An unchecked set lets the self-referencing schema through to evaluation, where JsonSchema.Net throws.
+        using var folder = new TempFolder();
+        var set = SchemaSetLoader.FromDocuments([(new Uri("https://example.com/loop.json"), "{\"$ref\": \"#\"}"u8.ToArray())]);
+        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", "{}"), "https://example.com/loop.json").Findings;
+        Assert.AreEqual("UET0002@1:1", findings.Positions());
+        StringAssert.Contains(findings[0].Message, "the validator failed on this document");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Documents;
@@ -22,6 +23,7 @@ internal static class SchemaChecks
 
             problems.AddRange(MetaSchemaProblems(set, source));
             problems.AddRange(set.ReferencesOf(source).Select(r => ReferenceProblem(set, r, schemaFolders)).OfType<DocumentProblem>());
+            if (problems.Count == 0 && !source.IsShipped && UsabilityProblem(set, source) is { } unusable) problems.Add(unusable);
             foreach (var finding in Findings.Locate(source.DisplayPath, source.Parsed!, problems, Severity.Error))
             {
                 set.Report(source, finding);
@@ -38,6 +40,25 @@ internal static class SchemaChecks
             .SelectMany(messages.Describe)
             .Select(p => p with { Code = Codes.SchemaInvalid, Message = "not a valid draft-07 schema: " + p.Message });
     }
+
+    /// <summary>
+    /// A schema can pass the meta-schema and resolve every reference and still be unusable, such as one whose
+    /// <c>$ref</c> leads back to itself: JsonSchema.Net then throws on every evaluation. One trial evaluation finds it.
+    /// </summary>
+    private static DocumentProblem? UsabilityProblem(SchemaSet set, SchemaSource source)
+    {
+        try
+        {
+            set.Schema(source).Evaluate(NullInstance.RootElement, set.VerdictOptions);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new DocumentProblem("", Codes.SchemaInvalid, $"the schema cannot be evaluated: {e.Message}");
+        }
+    }
+
+    private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
     private static DocumentProblem? ReferenceProblem(SchemaSet set, SchemaReference reference, IReadOnlyCollection<string> schemaFolders)
     {

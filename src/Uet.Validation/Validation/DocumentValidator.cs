@@ -13,7 +13,21 @@ public sealed class DocumentValidator(SchemaSet schemas)
     private static readonly Uri WorkstreamSchema = ShippedSchemas.UriOf("workstream_spec");
     private readonly SchemaSelector _selector = new(schemas);
 
+    /// <summary>Validates one document. Never throws for the document's sake: a failure of the validator itself is finding UET0002 on the file, and the next document is judged as usual.</summary>
     public DocumentReport Validate(string path, string? schemaMetadata = null, string? projectDirectory = null)
+    {
+        try
+        {
+            return ValidateOrThrow(path, schemaMetadata, projectDirectory);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new DocumentReport(path, [new Finding(path, TextPosition.Start, Codes.InternalError.Id, Severity.Error,
+                $"the validator failed on this document: {e.GetType().Name}: {e.Message}")], null);
+        }
+    }
+
+    private DocumentReport ValidateOrThrow(string path, string? schemaMetadata, string? projectDirectory)
     {
         var outcome = DocumentParser.ParseFile(path);
         if (outcome.Failure is { } failure) return new DocumentReport(path, [failure], null);
