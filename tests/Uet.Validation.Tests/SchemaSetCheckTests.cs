@@ -172,4 +172,33 @@ public sealed class SchemaSetCheckTests
         Assert.AreEqual("UET0002@1:1", findings.Positions());
         StringAssert.Contains(findings[0].Message, "the validator failed on this document");
     }
+
+    [TestMethod]
+    public void CatastrophicPatternIsStoppedAndReportedInsteadOfHangingTheBuild()
+    {
+        using var folder = new TempFolder();
+        var schema = folder.Write("s/slow.json", """
+            {"$schema": "http://json-schema.org/draft-07/schema#",
+             "properties": {"a": {"pattern": "^(a+)+$"}, "b": {"pattern": "^(a+)+$"}, "c": {"patternProperties": {"^(x+)+$": {}}}}}
+            """);
+        var set = SchemaSetLoader.Load([schema]);
+        Assert.AreEqual(0, set.Findings.Count, string.Join("\n", set.Findings));
+        var evil = new string('a', 40) + "!";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var findings = new DocumentValidator(set).Validate(
+            folder.Write("d.json", $"{{\"a\": \"{evil}\", \"b\": \"{evil}\", \"c\": {{\"{new string('x', 40)}!\": 1}}, \"ok\": \"aaa\"}}"), schema).Findings;
+        Assert.AreEqual("UET2007,UET2007,UET2007", findings.Codes(), string.Join("\n", findings));
+        StringAssert.Contains(findings[0].Message, "the schema's pattern ^(a+)+$ took longer than 250 ms");
+        Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [TestMethod]
+    public void PatternsStillMatchNormally()
+    {
+        using var folder = new TempFolder();
+        var schema = folder.Write("s/p.json", """{"properties": {"a": {"pattern": "^[a-z]+$"}}, "patternProperties": {"^x-": {"type": "integer"}}}""");
+        var set = SchemaSetLoader.Load([schema]);
+        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", """{"a": "Abc", "x-count": "two"}"""), schema).Findings;
+        Assert.AreEqual("UET1105,UET1103", findings.Codes(), string.Join("\n", findings));
+    }
 }

@@ -118,6 +118,10 @@ public static class Codes
         "A schema file cannot be read or is not well-formed JSON.",
         "Fix the syntax at the reported place.");
 
+    public static readonly DiagnosticCode PatternTooSlow = new("UET2007", Severity.Error,
+        "A schema's pattern took longer than 250 ms to match a value and was stopped (catastrophic backtracking, as in ^(a+)+$); the value could not be judged.",
+        "Rewrite the pattern without nested quantifiers; the message names the pattern and the value's place.");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         InvalidSetting, InternalError, MisspeltMetadata,
@@ -125,6 +129,6 @@ public static class Codes
         RequiredKeyMissing, UnexpectedKey, WrongType, ValueNotAllowed, WrongFormat, OutOfRange, SchemaRuleFailed,
         DuplicateTaskId, UnknownDependency, DependencyCycle, InvalidUlid,
         SchemaUnknown, SchemaNotFound, SchemaUnusable,
-        SchemaInvalid, RefUnresolved, DuplicateId, RemoteRef, RefOutsideSchemaFolders, MalformedSchema,
+        SchemaInvalid, RefUnresolved, DuplicateId, RemoteRef, RefOutsideSchemaFolders, MalformedSchema, PatternTooSlow,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Documents;
@@ -28,7 +29,7 @@ public sealed class SchemaSet
     public SchemaSet()
     {
         _registry.Fetch = (uri, _) => Find(uri) is { Parsed: not null } source ? Build(source) : null;
-        _buildOptions = new BuildOptions { SchemaRegistry = _registry, Dialect = Dialect.Draft07 };
+        _buildOptions = new BuildOptions { SchemaRegistry = _registry, Dialect = BoundedPatterns.Draft07 };
         var formats = new FormatRegistry();
         formats.Register(UlidFormat.Create());
         // Set in full on both: EvaluationOptions.From does not carry the format registry over.
@@ -124,7 +125,20 @@ public sealed class SchemaSet
         }
     }
 
-    private JsonSchema Build(SchemaSource source) => JsonSchema.Build(source.Parsed!.Root, _buildOptions, source.BaseUri);
+    private JsonSchema Build(SchemaSource source) => JsonSchema.Build(WithoutDialectDeclaration(source.Parsed!.Root), _buildOptions, source.BaseUri);
+
+    /// <summary>
+    /// JsonSchema.Net builds with the dialect a schema's <c>$schema</c> names rather than the one in the build options,
+    /// and only the set's own dialect bounds pattern matching; so the declaration is left out of what is built. Every
+    /// schema of a set is read as draft-07 anyway, and removing a root key moves no pointer that messages use.
+    /// </summary>
+    private static JsonElement WithoutDialectDeclaration(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("$schema", out _)) return root;
+        var copy = JsonObject.Create(root)!;
+        copy.Remove("$schema");
+        return JsonSerializer.SerializeToElement(copy);
+    }
 
     /// <summary>The JSON of the (sub)schema a URI with a pointer fragment names, for composing messages.</summary>
     public JsonElement? Subschema(Uri uri)

@@ -29,6 +29,7 @@ public sealed class DocumentValidator(SchemaSet schemas)
 
     private DocumentReport ValidateOrThrow(string path, string? schemaMetadata, string? projectDirectory)
     {
+        BoundedPatterns.ForgetTimeouts();
         var outcome = DocumentParser.ParseFile(path);
         if (outcome.Failure is { } failure) return new DocumentReport(path, [failure], null);
         using var document = outcome.Document!;

@@ -21,6 +21,13 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
         var subject = Subject(error.Pointer);
         var found = ValueText.Found(value);
 
+        if (error.LibraryMessage.StartsWith(BoundedPatterns.TimeoutMarker, StringComparison.Ordinal))
+        {
+            yield return new DocumentProblem(error.Pointer, Codes.PatternTooSlow,
+                $"{subject}: the schema's pattern {error.LibraryMessage[BoundedPatterns.TimeoutMarker.Length..]} took longer than {BoundedPatterns.MatchTimeout.TotalMilliseconds:0} ms on this value and was stopped (catastrophic backtracking)");
+            yield break;
+        }
+
         switch (error.Keyword)
         {
             case "required":
