@@ -125,6 +125,17 @@ public sealed class SchemaGateEndToEndTests
     }
 
     [TestMethod]
+    public void ProjectWithoutDocumentsOrSchemasSkipsTheGate()
+    {
+        using var project = new ConsumerProject();
+        project.Write("Library.cs", "namespace Consumer; public static class Library { }");
+        var build = project.Build();
+        Assert.AreEqual(0, build.ExitCode, build.Explain());
+        Assert.IsFalse(build.Output.Contains("Uet:", StringComparison.Ordinal), build.Explain());
+        Assert.IsFalse(Directory.Exists(Path.Combine(project.Folder, "obj", "uet")));
+    }
+
+    [TestMethod]
     public void PackageCarriesTheTasksWithoutMSBuildsOwnAssemblies()
     {
         using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Folder, $"Uet.Build.Tasks.{PackageFeed.Version}.nupkg"));
