@@ -53,8 +53,6 @@ public static class ShippedSchemas
     public static string? FromKind(string kind) =>
         Normalize(kind) ?? (ShortKinds.TryGetValue(kind, out var name) ? name : null);
 
-    public static IReadOnlyCollection<string> Kinds => ShortKinds.Keys;
-
     public static byte[] Read(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"uet/{name}.v1.json")
