@@ -125,6 +125,16 @@ public sealed class SchemaGateEndToEndTests
     }
 
     [TestMethod]
+    public void DesignTimeBuildsSkipTheGate()
+    {
+        using var project = new ConsumerProject();
+        project.Write("uet/broken.workstream.json", Samples.BrokenWorkstream);
+        var build = project.Build("-p:DesignTimeBuild=true");
+        Assert.AreEqual(0, build.ExitCode, build.Explain());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.Explain());
+    }
+
+    [TestMethod]
     public void ProjectWithoutDocumentsOrSchemasSkipsTheGate()
     {
         using var project = new ConsumerProject();
