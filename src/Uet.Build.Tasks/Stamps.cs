@@ -4,28 +4,48 @@ namespace Uet.Build.Tasks;
 /// Stamp files in obj/uet/ record a clean verdict. MSBuild compares their times with the inputs to skip the
 /// gate; their content records what the verdict depended on (the schema and its fingerprint).
 /// A file with findings gets no stamp, so its problems are reported again on the next build.
+/// Stamps are only a shortcut: the inner builds of a multi-targeting project share them and may write one at the
+/// same moment, so a stamp is replaced in one move, and a stamp that cannot be read or written means "validate".
 /// </summary>
 internal static class Stamps
 {
     public static void Write(string? stampFile, bool clean, string content)
     {
         if (string.IsNullOrEmpty(stampFile)) return;
-        if (!clean)
+        try
         {
-            if (File.Exists(stampFile)) File.Delete(stampFile);
-            return;
+            if (!clean)
+            {
+                File.Delete(stampFile);
+                return;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(stampFile))!);
+            var temporary = $"{stampFile}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, stampFile, overwrite: true);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(stampFile))!);
-        File.WriteAllText(stampFile, content);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the stamp the document is validated again next build: slower, never wrong.
+        }
     }
 
     /// <summary>True when the stamp exists, is newer than <paramref name="input"/> and holds <paramref name="content"/>.</summary>
-    public static bool IsCurrent(string? stampFile, string input, string content)
-    {
-        if (string.IsNullOrEmpty(stampFile) || !File.Exists(stampFile)) return false;
-        return File.GetLastWriteTimeUtc(stampFile) >= File.GetLastWriteTimeUtc(input) && File.ReadAllText(stampFile) == content;
-    }
+    public static bool IsCurrent(string? stampFile, string input, string content) =>
+        Read(stampFile) is { } stamp && File.GetLastWriteTimeUtc(stampFile!) >= File.GetLastWriteTimeUtc(input) && stamp == content;
 
-    public static string? ReadFirstLine(string? stampFile) =>
-        !string.IsNullOrEmpty(stampFile) && File.Exists(stampFile) ? File.ReadLines(stampFile).FirstOrDefault() : null;
+    public static string? ReadFirstLine(string? stampFile) => Read(stampFile)?.Split('\n')[0];
+
+    private static string? Read(string? stampFile)
+    {
+        if (string.IsNullOrEmpty(stampFile)) return null;
+        try
+        {
+            return File.Exists(stampFile) ? File.ReadAllText(stampFile) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -17,6 +17,18 @@ public sealed class IncrementalBuildTests
     }
 
     [TestMethod]
+    public void MultiTargetingProjectValidatesOnceForAllItsTargetFrameworks()
+    {
+        using var project = new ConsumerProject(properties: "<TargetFrameworks>net10.0;net10.0-browser</TargetFrameworks>");
+        project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
+        project.Write("uet/a.task.json", Samples.ValidTask);
+        var build = project.Build();
+        Assert.AreEqual(0, build.ExitCode, build.Explain());
+        // The inner builds share the stamps: the first validates, the next finds them up to date.
+        Assert.AreEqual(1, build.Output.Split("Uet: validated 2 document(s)").Length - 1, build.Explain());
+    }
+
+    [TestMethod]
     public void FailingDocumentIsReportedAgainOnTheNextBuild()
     {
         using var project = new ConsumerProject();
