@@ -8,8 +8,12 @@ internal sealed class ConsumerProject : IDisposable
 {
     private readonly TempFolder _folder = new("uet-consumer-");
 
-    public ConsumerProject(string extraProjectContent = "", string properties = "")
+    /// <param name="targetFrameworks">One target framework, or several separated by ';' for a multi-targeting project.</param>
+    public ConsumerProject(string extraProjectContent = "", string properties = "", string targetFrameworks = "net10.0")
     {
+        var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
+            ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
+            : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
         Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -22,7 +26,7 @@ internal sealed class ConsumerProject : IDisposable
         Write("Consumer.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
+                {frameworks}
                 {properties}
               </PropertyGroup>
               <ItemGroup>

@@ -19,7 +19,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void MultiTargetingProjectValidatesOnceForAllItsTargetFrameworks()
     {
-        using var project = new ConsumerProject(properties: "<TargetFrameworks>net10.0;net10.0-browser</TargetFrameworks>");
+        using var project = new ConsumerProject(targetFrameworks: "net10.0;net10.0-browser");
         project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
         project.Write("uet/a.task.json", Samples.ValidTask);
         var build = project.Build();
