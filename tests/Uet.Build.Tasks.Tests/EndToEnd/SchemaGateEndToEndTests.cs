@@ -125,6 +125,31 @@ public sealed class SchemaGateEndToEndTests
     }
 
     [TestMethod]
+    public void DefaultItemsCanBeMovedRemovedOrTurnedOff()
+    {
+        using var moved = new ConsumerProject(properties: "<UetDocumentsDirectory>specs/</UetDocumentsDirectory>");
+        moved.Write("specs/broken.workstream.json", Samples.BrokenWorkstream);
+        moved.Write("uet/ignored.workstream.json", Samples.BrokenWorkstream);
+        var movedBuild = moved.Build();
+        Assert.AreEqual(1, movedBuild.ExitCode, movedBuild.Explain());
+        Assert.AreEqual(3, movedBuild.Diagnostics.Count(d => d.StartsWith("specs/broken.workstream.json(", StringComparison.Ordinal)), movedBuild.Explain());
+        Assert.AreEqual(3, movedBuild.Diagnostics.Count, "uet/ is no longer searched");
+
+        using var removed = new ConsumerProject("""<ItemGroup><UetDocument Remove="uet/drafts/**" /></ItemGroup>""");
+        removed.Write("uet/drafts/broken.workstream.json", Samples.BrokenWorkstream);
+        removed.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);
+        var build = removed.Build();
+        Assert.AreEqual(0, build.ExitCode, build.Explain());
+        StringAssert.Contains(build.Output, "Uet: validated 1 document(s)", build.Explain());
+
+        using var off = new ConsumerProject(properties: "<EnableDefaultUetDocumentItems>false</EnableDefaultUetDocumentItems>");
+        off.Write("uet/broken.workstream.json", Samples.BrokenWorkstream);
+        var offBuild = off.Build();
+        Assert.AreEqual(0, offBuild.ExitCode, offBuild.Explain());
+        Assert.IsFalse(offBuild.Output.Contains("Uet:", StringComparison.Ordinal), offBuild.Explain());
+    }
+
+    [TestMethod]
     public void DesignTimeBuildsSkipTheGate()
     {
         using var project = new ConsumerProject();
