@@ -100,11 +100,69 @@ public sealed class DocumentParsingTests
     }
 
     [TestMethod]
+    public void YamlMergeChainsCannotMultiplyWithoutEnd()
+    {
+        // Each level merges the one below ten times: 10^9 merges unless repeats are dropped and work is budgeted.
+        var yaml = new StringBuilder("m0: &m0 {k: v}\n");
+        for (var i = 1; i < 10; i++) yaml.Append(CultureInfo.InvariantCulture, $"m{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 10))}], k{i}: v}}\n");
+        yaml.Append("task_id: a\nname: A\nkind: code\n<<: *m9\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var findings = Gate.Validate("x.task.yaml", yaml.ToString());
+        Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.IsTrue(findings.All(f => f.Code == "UET1102"), string.Join("\n", findings));
+    }
+
+    [TestMethod]
     public void YamlAliasesExpandToTheAnchoredValue()
     {
         var findings = Gate.Validate("x.task.yaml", "task_id: &id build\nname: *id\nkind: *id\ndepends_on: [*id]\n");
         Assert.AreEqual("", findings.Codes());
     }
+
+    [TestMethod]
+    public void YamlMergeKeysMergeUnderTheMappingsOwnKeys()
+    {
+        // base gives kind and name; the task's own name wins; a later source loses to an earlier one.
+        var yaml = "x-base: &base {kind: code, name: from-base}\nx-more: &more {kind: test, prompt_template_ref: t}\n" +
+                   "task_id: a\nname: own\n<<: [*base, *more]\n";
+        using var folder = new TempFolder();
+        var outcome = Documents.DocumentParser.Parse(folder.Write("x.yaml", yaml), System.Text.Encoding.UTF8.GetBytes(yaml));
+        using var document = outcome.Document!;
+        Assert.AreEqual("own", document.Root.GetProperty("name").GetString());
+        Assert.AreEqual("code", document.Root.GetProperty("kind").GetString());
+        Assert.AreEqual("t", document.Root.GetProperty("prompt_template_ref").GetString());
+        Assert.IsFalse(document.Root.TryGetProperty("<<", out _));
+    }
+
+    [TestMethod]
+    public void YamlMergedMappingMayMergeInTurn()
+    {
+        // The root merges b, which merges a: kind comes through two merges. Only the anchors' own keys are unexpected.
+        var findings = Gate.Validate("x.task.yaml", "a: &a {kind: code}\nb: &b {<<: *a, name: B}\ntask_id: t\n<<: *b\n");
+        Assert.AreEqual("UET1102@1:1 UET1102@2:1", findings.Positions(), string.Join("\n", findings));
+    }
+
+    [TestMethod]
+    public void MergedValuesAreCheckedAndPointAtTheMergeKey()
+    {
+        var findings = Gate.Validate("x.task.yaml", "x-def: &x {max_attempts: 0}\ntask_id: a\nname: A\nkind: code\nexecution: {<<: *x}\n");
+        Assert.AreEqual("UET1102@1:1 UET1106@5:13", findings.Positions(), string.Join("\n", findings));
+        Assert.AreEqual("/execution/max_attempts", findings[1].Pointer);
+    }
+
+    [TestMethod]
+    public void AliasBeforeItsAnchorIsMalformed() =>
+        Assert.AreEqual("UET1001", Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: code\nexecution: {<<: *x}\nx-def: &x {max_attempts: 0}\n").Codes());
+
+    [TestMethod]
+    [DataRow("task_id: a\nname: A\nkind: code\n<<: plain\n")]
+    [DataRow("s: &s [1, 2]\ntask_id: a\nname: A\nkind: code\n<<: *s\n")]
+    public void MergeKeyOfSomethingElseThanAMappingIsMalformed(string yaml) =>
+        Assert.AreEqual("UET1001", Gate.Validate("x.task.yaml", yaml).Codes());
+
+    [TestMethod]
+    public void QuotedMergeKeyIsAnOrdinaryKey() =>
+        Assert.AreEqual("UET1102", Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: code\n\"<<\": 1\n").Codes());
 
     [TestMethod]
     public void SecondYamlDocumentInOneFileIsRefused() =>

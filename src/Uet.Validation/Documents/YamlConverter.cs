@@ -79,25 +79,34 @@ internal sealed partial class YamlConverter : IDisposable
             pointers.Where(locations.ContainsKey).ToDictionary(p => p, p => locations[p], StringComparer.Ordinal)), null);
     }
 
-    private void Handle(ParsingEvent e, TextPosition? aliasPosition)
+    /// <summary>Counts work against the expansion budget, so that aliases and merges cannot multiply it without end.</summary>
+    private void Spend(TextPosition position)
     {
         if (++_events > MaxEvents)
-            throw new ConversionException(aliasPosition ?? PositionOf(e.Start), Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+            throw new ConversionException(position, Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+    }
+
+    private void Handle(ParsingEvent e, TextPosition? aliasPosition)
+    {
+        Spend(aliasPosition ?? PositionOf(e.Start));
         // Anchored nodes being read record their events for later aliases; a node's own start event opens its recording in Record.
         foreach (var recording in _recordings) recording.Events.Add(e);
 
         var position = aliasPosition ?? PositionOf(e.Start);
         _lastPosition = position;
+        if (_frames.TryPeek(out var top) && top.Merge is { Complete: false } merge)
+        {
+            TakeMergeSource(merge, e, position);
+            return;
+        }
         switch (e)
         {
             case AnchorAlias alias:
-                if (!_anchored.TryGetValue(alias.Value.Value, out var events))
-                    throw new ConversionException(position, Codes.MalformedDocument, $"the alias *{alias.Value} names no anchor defined before it");
-                // The replayed events are not recorded again: a recording already holds the alias itself.
-                var active = _recordings.ToArray();
-                _recordings.Clear();
-                foreach (var replayed in events) Handle(replayed, position);
-                _recordings.AddRange(active);
+                Replay(Anchored(alias.Value.Value, position), position);
+                break;
+            case Scalar { Value: "<<", Style: ScalarStyle.Plain } when IsKeyExpected():
+                // A YAML merge key: its aliases are merged in when the mapping ends, under the mapping's own keys.
+                _frames.Peek().Merge = new MergeKey(position);
                 break;
             case Scalar scalar when IsKeyExpected():
                 var frame = _frames.Peek();
@@ -122,9 +131,95 @@ internal sealed partial class YamlConverter : IDisposable
                 break;
             case MappingEnd or SequenceEnd:
                 if (e is SequenceEnd) _writer.WriteEndArray();
-                else _writer.WriteEndObject();
+                else
+                {
+                    MergeInto(_frames.Peek());
+                    _writer.WriteEndObject();
+                }
                 EndRecording(_frames.Pop().Anchor);
                 break;
+        }
+    }
+
+    private List<ParsingEvent> Anchored(string anchor, TextPosition position) =>
+        _anchored.TryGetValue(anchor, out var events)
+            ? events
+            : throw new ConversionException(position, Codes.MalformedDocument, $"the alias *{anchor} names no anchor defined before it");
+
+    /// <summary>Replays an anchored node's events at the alias; a recording under way already holds the alias itself, so they are not recorded again.</summary>
+    private void Replay(IEnumerable<ParsingEvent> events, TextPosition position)
+    {
+        var active = _recordings.ToArray();
+        _recordings.Clear();
+        foreach (var replayed in events) Handle(replayed, position);
+        _recordings.AddRange(active);
+    }
+
+    /// <summary>The value of a merge key: one alias, or a list of aliases (earlier ones win).</summary>
+    private static void TakeMergeSource(MergeKey merge, ParsingEvent e, TextPosition position)
+    {
+        switch (e)
+        {
+            case AnchorAlias alias:
+                merge.Sources.Add(alias.Value.Value);
+                merge.Complete = !merge.InList;
+                break;
+            case SequenceStart when !merge.InList && merge.Sources.Count == 0:
+                merge.InList = true;
+                break;
+            case SequenceEnd when merge.InList:
+                merge.Complete = true;
+                break;
+            default:
+                throw new ConversionException(position, Codes.MalformedDocument, "a merge key (<<) takes an alias (*name) or a list of aliases");
+        }
+    }
+
+    /// <summary>
+    /// Writes the merged mappings' keys that the mapping does not have itself: its own keys win, then earlier
+    /// sources over later ones. A merged mapping's own merge keys are followed in turn.
+    /// </summary>
+    private void MergeInto(Frame frame)
+    {
+        if (frame.Merge is not { } merge) return;
+        for (var i = 0; i < merge.Sources.Count; i++)
+        {
+            var events = Anchored(merge.Sources[i], merge.Position);
+            if (events is not [MappingStart, .., MappingEnd])
+                throw new ConversionException(merge.Position, Codes.MalformedDocument, $"the merge key's alias *{merge.Sources[i]} names a value that is not a mapping");
+            foreach (var (key, value) in Pairs(events))
+            {
+                Spend(merge.Position);
+                if (key is Scalar { Value: "<<", Style: ScalarStyle.Plain })
+                {
+                    // A source already listed gives nothing new (earlier sources win): listing it once keeps chains linear.
+                    foreach (var source in value.OfType<AnchorAlias>().Select(a => a.Value.Value).Where(a => !merge.Sources.Contains(a)))
+                        merge.Sources.Add(source);
+                    continue;
+                }
+                if (key is not Scalar name || frame.Keys.Contains(name.Value)) continue;
+                Replay([key, .. value], merge.Position);
+            }
+        }
+    }
+
+    /// <summary>The key and value events of each pair of a recorded mapping.</summary>
+    private static IEnumerable<(ParsingEvent Key, List<ParsingEvent> Value)> Pairs(List<ParsingEvent> mapping)
+    {
+        var i = 1;
+        while (i < mapping.Count - 1)
+        {
+            var key = mapping[i++];
+            var value = new List<ParsingEvent>();
+            var depth = 0;
+            do
+            {
+                var e = mapping[i++];
+                value.Add(e);
+                depth += e is MappingStart or SequenceStart ? 1 : e is MappingEnd or SequenceEnd ? -1 : 0;
+            }
+            while (depth > 0);
+            yield return (key, value);
         }
     }
 
@@ -222,6 +317,16 @@ internal sealed partial class YamlConverter : IDisposable
         public string? PendingKey { get; set; }
         public TextPosition? PendingKeyPosition { get; set; }
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public MergeKey? Merge { get; set; }
+    }
+
+    /// <summary>A mapping's merge key (<c>&lt;&lt;: *base</c>) and the anchors it names.</summary>
+    private sealed class MergeKey(TextPosition position)
+    {
+        public TextPosition Position { get; } = position;
+        public List<string> Sources { get; } = [];
+        public bool InList { get; set; }
+        public bool Complete { get; set; }
     }
 
     private sealed record Recording(string Anchor)
