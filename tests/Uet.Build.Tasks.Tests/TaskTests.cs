@@ -38,6 +38,7 @@ public sealed class TaskTests
         var (task, engine) = DocumentsTask(folder, folder.Write("a.task.json", BadTask));
         task.HelpDocument = Path.Combine(folder.Path, "README.md");
         task.Execute();
+        Assert.AreEqual(1, engine.Errors.Count, string.Join("\n", engine.Diagnostics));
         Assert.AreEqual(new Uri(Path.Combine(folder.Path, "README.md")).AbsoluteUri + "#uet1103", engine.Errors.Single().HelpLink);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Documents;
@@ -43,13 +42,14 @@ internal static class SchemaChecks
 
     /// <summary>
     /// A schema can pass the meta-schema and resolve every reference and still be unusable, such as one whose
-    /// <c>$ref</c> leads back to itself: JsonSchema.Net then throws on every evaluation. One trial evaluation finds it.
+    /// <c>$ref</c> leads back to itself: JsonSchema.Net then throws on every evaluation. Getting the schema ready
+    /// (built, with one trial evaluation) finds it.
     /// </summary>
     private static DocumentProblem? UsabilityProblem(SchemaSet set, SchemaSource source)
     {
         try
         {
-            set.Schema(source).Evaluate(NullInstance.RootElement, set.VerdictOptions);
+            set.Schema(source);
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -57,8 +57,6 @@ internal static class SchemaChecks
             return new DocumentProblem("", Codes.SchemaInvalid, $"the schema cannot be evaluated: {e.Message}");
         }
     }
-
-    private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
     private static DocumentProblem? ReferenceProblem(SchemaSet set, SchemaReference reference, IReadOnlyCollection<string> schemaFolders)
     {

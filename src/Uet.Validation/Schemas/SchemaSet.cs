@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,12 +19,13 @@ public sealed class SchemaSet
     private readonly Dictionary<Uri, (SchemaSource Source, string Pointer)> _embeddedIds = [];
     private readonly Dictionary<SchemaSource, List<SchemaReference>> _references = [];
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal); // Uri equality ignores fragments
-    private readonly Dictionary<SchemaSource, string> _fingerprints = [];
+    private readonly ConcurrentDictionary<SchemaSource, string> _fingerprints = new(); // a set may serve several threads
     private readonly List<SchemaSource> _sources = [];
     private readonly List<Finding> _findings = [];
     private readonly HashSet<SchemaSource> _broken = [];
     private readonly SchemaRegistry _registry = new();
     private readonly object _buildLock = new();
+    private readonly ConcurrentDictionary<SchemaSource, JsonSchema> _ready = new();
     private readonly BuildOptions _buildOptions;
 
     public SchemaSet()
@@ -118,12 +120,21 @@ public sealed class SchemaSet
     /// <summary>The built schema, ready to evaluate; throws when the schema cannot be built (callers check <see cref="IsBroken"/> first).</summary>
     public JsonSchema Schema(SchemaSource source)
     {
-        // Building registers the schema (and those it refers to) in the registry, which refuses a second registration.
+        if (_ready.TryGetValue(source, out var ready)) return ready;
+        // Building registers schemas in the registry, and JsonSchema.Net resolves references on a schema's first
+        // evaluation, writing to the same unsynchronised registry: both happen here, once, under the lock. After
+        // that an evaluation only reads, and threads may share the set.
         lock (_buildLock)
         {
-            return _registry.Get(source.BaseUri) as JsonSchema ?? Build(source);
+            if (_ready.TryGetValue(source, out ready)) return ready;
+            var schema = _registry.Get(source.BaseUri) as JsonSchema ?? Build(source);
+            schema.Evaluate(NullInstance.RootElement, VerdictOptions);
+            _ready[source] = schema;
+            return schema;
         }
     }
+
+    private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
     private JsonSchema Build(SchemaSource source) => JsonSchema.Build(WithoutDialectDeclaration(source.Parsed!.Root), _buildOptions, source.BaseUri);
 
