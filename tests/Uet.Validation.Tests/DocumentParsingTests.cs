@@ -157,6 +157,7 @@ public sealed class DocumentParsingTests
     [TestMethod]
     [DataRow("task_id: a\nname: A\nkind: code\n<<: plain\n")]
     [DataRow("s: &s [1, 2]\ntask_id: a\nname: A\nkind: code\n<<: *s\n")]
+    [DataRow("b: &b {kind: code}\ntask_id: a\nname: A\n<<: *b\n<<: *b\n")]
     public void MergeKeyOfSomethingElseThanAMappingIsMalformed(string yaml) =>
         Assert.AreEqual("UET1001", Gate.Validate("x.task.yaml", yaml).Codes());
 

@@ -88,12 +88,12 @@ internal sealed partial class YamlConverter : IDisposable
 
     private void Handle(ParsingEvent e, TextPosition? aliasPosition)
     {
-        Spend(aliasPosition ?? PositionOf(e.Start));
+        var position = aliasPosition ?? PositionOf(e.Start);
+        Spend(position);
+        _lastPosition = position;
         // Anchored nodes being read record their events for later aliases; a node's own start event opens its recording in Record.
         foreach (var recording in _recordings) recording.Events.Add(e);
 
-        var position = aliasPosition ?? PositionOf(e.Start);
-        _lastPosition = position;
         if (_frames.TryPeek(out var top) && top.Merge is { Complete: false } merge)
         {
             TakeMergeSource(merge, e, position);
@@ -106,6 +106,7 @@ internal sealed partial class YamlConverter : IDisposable
                 break;
             case Scalar { Value: "<<", Style: ScalarStyle.Plain } when IsKeyExpected():
                 // A YAML merge key: its aliases are merged in when the mapping ends, under the mapping's own keys.
+                if (_frames.Peek().Merge is not null) throw new ConversionException(position, Codes.MalformedDocument, "duplicate key '<<'");
                 _frames.Peek().Merge = new MergeKey(position);
                 break;
             case Scalar scalar when IsKeyExpected():
