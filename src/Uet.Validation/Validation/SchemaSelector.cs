@@ -13,7 +13,7 @@ public sealed class SchemaSelector(SchemaSet schemas)
     public SchemaChoice Select(string documentPath, string? schemaMetadata, string? projectDirectory, JsonElement root)
     {
         if (!string.IsNullOrWhiteSpace(schemaMetadata))
-            return Resolve(schemaMetadata, projectDirectory ?? Path.GetDirectoryName(documentPath)!, "the item's Schema metadata", "/");
+            return Resolve(schemaMetadata, projectDirectory ?? Path.GetDirectoryName(documentPath)!, "the item's Schema metadata", "");
 
         foreach (var key in (string[])["$schema", "schema_ref"])
         {
