@@ -32,8 +32,8 @@ public sealed class ConformanceSuite(string suiteFolder)
                     try
                     {
                         // The gate takes the verdict from the fast output and its messages from the detailed one: both must be right.
-                        var verdict = set.Schema(source).Evaluate(test.GetProperty("data"), set.VerdictOptions).IsValid;
-                        var detailed = set.Schema(source).Evaluate(test.GetProperty("data"), set.EvaluationOptions).IsValid;
+                        var verdict = set.Evaluate(source, test.GetProperty("data"), set.VerdictOptions).IsValid;
+                        var detailed = set.Evaluate(source, test.GetProperty("data"), set.EvaluationOptions).IsValid;
                         var passed = verdict == expected && detailed == expected;
                         result.Record(name, passed, passed ? null : $"expected {(expected ? "valid" : "invalid")}, verdict {verdict}, detailed {detailed}");
                     }

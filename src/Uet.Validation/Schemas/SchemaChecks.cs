@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Documents;
@@ -30,10 +31,17 @@ internal static class SchemaChecks
         }
     }
 
+    /// <summary>The meta-schema is one process-wide object of JsonSchema.Net's: sets loaded on several threads take turns with it.</summary>
+    private static readonly Lock MetaSchemaTurn = new();
+
     private static IEnumerable<DocumentProblem> MetaSchemaProblems(SchemaSet set, SchemaSource source)
     {
-        if (MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.VerdictOptions).IsValid) return [];
-        var results = MetaSchemas.Draft7.Evaluate(source.Parsed.Root, set.EvaluationOptions);
+        EvaluationResults results;
+        lock (MetaSchemaTurn)
+        {
+            if (MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.VerdictOptions).IsValid) return [];
+            results = MetaSchemas.Draft7.Evaluate(source.Parsed.Root, set.EvaluationOptions);
+        }
         var messages = new SchemaErrorMessages(set, set.MetaSchema, source.Parsed.Root);
         return SchemaErrorCollector.Collect(results)
             .SelectMany(messages.Describe)
@@ -42,14 +50,13 @@ internal static class SchemaChecks
 
     /// <summary>
     /// A schema can pass the meta-schema and resolve every reference and still be unusable, such as one whose
-    /// <c>$ref</c> leads back to itself: JsonSchema.Net then throws on every evaluation. Getting the schema ready
-    /// (built, with one trial evaluation) finds it.
+    /// <c>$ref</c> leads back to itself: JsonSchema.Net then throws on every evaluation. One trial evaluation finds it.
     /// </summary>
     private static DocumentProblem? UsabilityProblem(SchemaSet set, SchemaSource source)
     {
         try
         {
-            set.Schema(source);
+            set.Evaluate(source, NullInstance.RootElement, set.VerdictOptions);
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -57,6 +64,8 @@ internal static class SchemaChecks
             return new DocumentProblem("", Codes.SchemaInvalid, $"the schema cannot be evaluated: {e.Message}");
         }
     }
+
+    private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
     private static DocumentProblem? ReferenceProblem(SchemaSet set, SchemaReference reference, IReadOnlyCollection<string> schemaFolders)
     {

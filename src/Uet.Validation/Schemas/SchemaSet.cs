@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Documents;
@@ -24,8 +23,7 @@ public sealed class SchemaSet
     private readonly List<Finding> _findings = [];
     private readonly HashSet<SchemaSource> _broken = [];
     private readonly SchemaRegistry _registry = new();
-    private readonly object _buildLock = new();
-    private readonly ConcurrentDictionary<SchemaSource, JsonSchema> _ready = new();
+    private readonly object _evaluationLock = new();
     private readonly BuildOptions _buildOptions;
 
     public SchemaSet()
@@ -117,24 +115,21 @@ public sealed class SchemaSet
     /// <summary>Whether a plain-name fragment (<c>doc#name</c>) names an anchor declared by a <c>$id</c>.</summary>
     public bool HasAnchor(Uri uriWithFragment) => _anchors.Contains(uriWithFragment.AbsoluteUri);
 
-    /// <summary>The built schema, ready to evaluate; throws when the schema cannot be built (callers check <see cref="IsBroken"/> first).</summary>
-    public JsonSchema Schema(SchemaSource source)
+    /// <summary>
+    /// Evaluates <paramref name="instance"/> against the schema; throws when the schema cannot be built or used
+    /// (callers check <see cref="IsBroken"/> first). Evaluations of one set take turns: JsonSchema.Net builds schemas
+    /// and resolves their references lazily, during evaluation, into a registry that is a plain dictionary, so
+    /// sharing a set between threads (MSBuild may run several projects' tasks in one process) needs the lock.
+    /// A lock nobody else holds costs next to nothing.
+    /// </summary>
+    public EvaluationResults Evaluate(SchemaSource source, JsonElement instance, EvaluationOptions options)
     {
-        if (_ready.TryGetValue(source, out var ready)) return ready;
-        // Building registers schemas in the registry, and JsonSchema.Net resolves references on a schema's first
-        // evaluation, writing to the same unsynchronised registry: both happen here, once, under the lock. After
-        // that an evaluation only reads, and threads may share the set.
-        lock (_buildLock)
+        lock (_evaluationLock)
         {
-            if (_ready.TryGetValue(source, out ready)) return ready;
             var schema = _registry.Get(source.BaseUri) as JsonSchema ?? Build(source);
-            schema.Evaluate(NullInstance.RootElement, VerdictOptions);
-            _ready[source] = schema;
-            return schema;
+            return schema.Evaluate(instance, options);
         }
     }
-
-    private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
     private JsonSchema Build(SchemaSource source) => JsonSchema.Build(WithoutDialectDeclaration(source.Parsed!.Root), _buildOptions, source.BaseUri);
 
@@ -146,9 +141,14 @@ public sealed class SchemaSet
     private static JsonElement WithoutDialectDeclaration(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("$schema", out _)) return root;
-        var copy = JsonObject.Create(root)!;
-        copy.Remove("$schema");
-        return JsonSerializer.SerializeToElement(copy);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in root.EnumerateObject().Where(p => p.Name != "$schema")) property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
     }
 
     /// <summary>The JSON of the (sub)schema a URI with a pointer fragment names, for composing messages.</summary>

@@ -43,11 +43,10 @@ public sealed class DocumentValidator(SchemaSet schemas)
                 $"cannot validate against {schema.DisplayPath} (chosen by {choice.How}): the schema has errors of its own")], schema);
         }
 
-        var compiled = schemas.Schema(schema);
         var problems = new List<DocumentProblem>();
-        if (!compiled.Evaluate(document.Root, schemas.VerdictOptions).IsValid)
+        if (!schemas.Evaluate(schema, document.Root, schemas.VerdictOptions).IsValid)
         {
-            var results = compiled.Evaluate(document.Root, schemas.EvaluationOptions);
+            var results = schemas.Evaluate(schema, document.Root, schemas.EvaluationOptions);
             var messages = new SchemaErrorMessages(schemas, schema, document.Root);
             problems.AddRange(WithoutEchoes(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe).ToList()));
             // A verdict is never lost to a message that could not be composed.
