@@ -30,11 +30,9 @@ internal static class Stamps
         }
     }
 
-    /// <summary>True when the stamp exists, is newer than <paramref name="input"/> and holds <paramref name="content"/>.</summary>
-    public static bool IsCurrent(string? stampFile, string input, string content) =>
-        Read(stampFile) is { } stamp && File.GetLastWriteTimeUtc(stampFile!) >= File.GetLastWriteTimeUtc(input) && stamp == content;
-
-    public static string? ReadFirstLine(string? stampFile) => Read(stampFile)?.Split('\n')[0];
+    /// <summary>The stamp's content when it exists and is at least as new as <paramref name="input"/>; else null.</summary>
+    public static string? ReadIfNewer(string? stampFile, string input) =>
+        Read(stampFile) is { } stamp && File.GetLastWriteTimeUtc(stampFile!) >= File.GetLastWriteTimeUtc(input) ? stamp : null;
 
     private static string? Read(string? stampFile)
     {

@@ -42,8 +42,8 @@ public sealed class ValidateUetDocuments : UetTask
             var path = document.GetMetadata("FullPath");
             var schemaMetadata = document.GetMetadata("Schema");
             var stamp = document.GetMetadata("StampFile");
-            if (Stamps.ReadFirstLine(stamp) is { } earlier && Uri.TryCreate(earlier, UriKind.Absolute, out var earlierSchema)
-                && set.Find(earlierSchema) is { } schema && Stamps.IsCurrent(stamp, path, StampContent(set, schema, schemaMetadata)))
+            if (Stamps.ReadIfNewer(stamp, path) is { } earlier && Uri.TryCreate(earlier.Split('\n')[0], UriKind.Absolute, out var earlierSchema)
+                && set.Find(earlierSchema) is { } schema && earlier == StampContent(set, schema, schemaMetadata))
             {
                 kept++;
                 continue;
@@ -70,12 +70,10 @@ public sealed class ValidateUetDocuments : UetTask
         }
     }
 
-    private string? SchemaFileOf(string metadata)
-    {
-        if (string.IsNullOrWhiteSpace(metadata) || ShippedSchemas.Normalize(metadata) is not null || metadata.Contains("://", StringComparison.Ordinal)) return null;
-        var path = Path.GetFullPath(Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), metadata));
-        return File.Exists(path) ? path : null;
-    }
+    private string? SchemaFileOf(string metadata) =>
+        string.IsNullOrWhiteSpace(metadata) || ShippedSchemas.Normalize(metadata) is not null
+            ? null
+            : SchemaSelector.ExistingFile(metadata.Trim(), ProjectDirectory ?? Directory.GetCurrentDirectory());
 
     private static string StampContent(SchemaSet set, SchemaSource schema, string schemaMetadata) =>
         string.Join('\n', schema.BaseUri.AbsoluteUri, set.Fingerprint(schema), schemaMetadata, ToolVersion);

@@ -36,7 +36,7 @@ public sealed class SchemaSelector(SchemaSet schemas)
     private SchemaChoice Resolve(string reference, string baseDirectory, string how, string pointer)
     {
         var text = reference.Trim();
-        var file = TryFile(text, baseDirectory);
+        var file = ExistingFile(text, baseDirectory);
         if (file is not null && schemas.Sources.FirstOrDefault(s => s.FilePath is not null && string.Equals(Path.GetFullPath(s.FilePath), file, StringComparison.Ordinal)) is { } loaded)
             return new SchemaChoice(loaded, how);
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && schemas.Find(uri) is { } byId) return new SchemaChoice(byId, how);
@@ -51,7 +51,8 @@ public sealed class SchemaSelector(SchemaSet schemas)
                 $"{how} names '{reference}', which is neither a shipped schema ({string.Join(", ", ShippedSchemas.Names)}) nor an existing schema file"));
     }
 
-    private static string? TryFile(string text, string baseDirectory)
+    /// <summary>The full path of the file <paramref name="text"/> names relative to <paramref name="baseDirectory"/>, when it exists; null for a URL or a path that cannot be.</summary>
+    public static string? ExistingFile(string text, string baseDirectory)
     {
         if (text.Contains("://", StringComparison.Ordinal)) return null;
         try
