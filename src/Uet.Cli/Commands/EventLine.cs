@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Uet.Core.Events;
+
+namespace Uet.Cli.Commands;
+
+/// <summary>One timeline line of <c>uet events</c>: time, kind, and what the event says in a few words.</summary>
+internal static class EventLine
+{
+    private const int MessageWidth = 120;
+
+    public static string Format(RunEvent runEvent) =>
+        $"{runEvent.Ts.UtcDateTime:HH:mm:ss.fff}  {runEvent.Kind,-22}  {Summary(runEvent.Kind, runEvent.Payload)}";
+
+    private static string Summary(string kind, JsonObject payload) => kind switch
+    {
+        EventKinds.RunStarted => $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]?["pid"]}, session {Text(payload, "session_id")}",
+        EventKinds.TestFailed => $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
+        EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
+        EventKinds.RunCompleted => $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {payload["elapsed_ms"]} ms" +
+                                   (payload["aborted"]?.GetValue<bool>() == true ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
+                                   (payload["canceled"]?.GetValue<bool>() == true ? "; CANCELED" : ""),
+        EventKinds.RunAborted => Text(payload, "reason") ?? "",
+        _ => Shorten(payload.ToJsonString()),
+    };
+
+    private static string Names(JsonObject payload)
+    {
+        var names = (payload["results"]?.AsArray() ?? []).Select(r => Text(r!.AsObject(), "test")).ToList();
+        return Shorten(string.Join(", ", names));
+    }
+
+    private static string Where(JsonObject payload) =>
+        Text(payload, "code_file") is { } file ? $" ({Path.GetFileName(file)}:{payload["line"]})" : "";
+
+    private static string FirstLine(string? text) => Shorten((text ?? "").Split('\n')[0].Trim());
+
+    private static string Shorten(string text) => text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
+
+    private static string? Text(JsonObject json, string name) => json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Uet.Core.Runs;
+
+namespace Uet.Cli.Commands;
+
+/// <summary>
+/// <c>uet replay</c>: rebuilds a run's state from its events alone and compares it with the stored state. Exit code
+/// 0 when they are equal, 1 with the differences listed.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var db = StoreOptions.Db();
+        var run = StoreOptions.Run();
+        var command = new Command("replay", "Rebuild a run from its events and compare it with the stored state.") { db, run };
+        command.SetAction(parse =>
+        {
+            using var store = StoreOptions.Open(parse.GetValue(db));
+            var stored = StoreOptions.FindRun(store, parse.GetValue(run)!);
+            var events = store.Events(stored.RunId);
+            RunState replayed;
+            try
+            {
+                replayed = RunProjection.Replay(events);
+            }
+            catch (InvalidDataException e)
+            {
+                output.WriteLine($"run {stored.RunId}: cannot be rebuilt from its {events.Count} events: {e.Message}");
+                return ExitCodes.Difference;
+            }
+            var differences = RunDifferences.Between(stored, replayed);
+            if (differences.Count == 0)
+            {
+                output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped).");
+                return ExitCodes.Success;
+            }
+            output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events differs from the stored state:");
+            foreach (var difference in differences)
+            {
+                output.WriteLine($"  {difference}");
+            }
+            return ExitCodes.Difference;
+        });
+        return command;
+    }
+}

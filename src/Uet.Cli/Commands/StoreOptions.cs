@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Uet.Core.Recording;
+using Uet.Core.Runs;
+using Uet.Core.Store;
+
+namespace Uet.Cli.Commands;
+
+/// <summary>The options every command shares: which store, which run, JSON or text.</summary>
+internal static class StoreOptions
+{
+    public static Option<string?> Db() => new("--db")
+    {
+        Description = $"The store. Default: {StoreLocation.EnvironmentVariable}, else .uet/uet.db in the repository (the folder with the solution or .git).",
+    };
+
+    public static Option<string> Run() => new("--run")
+    {
+        Description = "A run id, or 'latest'.",
+        DefaultValueFactory = _ => "latest",
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
+
+    public static UetStore Open(string? db)
+    {
+        var path = StoreLocation.Resolve(db, Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable), Directory.GetCurrentDirectory());
+        try
+        {
+            return UetStore.Open(path, createIfMissing: false);
+        }
+        catch (StoreException e)
+        {
+            throw new CommandException(e.Message);
+        }
+    }
+
+    public static RunState FindRun(UetStore store, string idOrLatest) =>
+        store.FindRun(idOrLatest)
+        ?? throw new CommandException(idOrLatest.Equals("latest", StringComparison.OrdinalIgnoreCase)
+            ? $"{store.Path}: the store has no runs yet."
+            : $"{store.Path}: no run '{idOrLatest}'. `uet runs` lists the runs.");
+}

@@ -1,0 +1,3 @@
+using Uet.Cli;
+
+return UetCommand.Run(args, Console.Out, Console.Error);

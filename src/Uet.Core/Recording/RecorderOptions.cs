@@ -1,0 +1,18 @@
+namespace Uet.Core.Recording;
+
+/// <summary>Where and how a <see cref="RunRecorder"/> writes.</summary>
+public sealed record RecorderOptions
+{
+    /// <summary>The LiteDB store.</summary>
+    public required string StorePath { get; init; }
+    /// <summary>Where the JSONL file goes when the store cannot be written (the test results folder).</summary>
+    public required string FallbackDirectory { get; init; }
+    /// <summary>Events written per transaction, at most.</summary>
+    public int EventsPerTransaction { get; init; } = 2000;
+    /// <summary>Passed or skipped results per batch event.</summary>
+    public int ResultsPerBatchEvent { get; init; } = 500;
+    /// <summary>How long a result may wait before it is written: what a crash of the recorder can lose at most.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long the end of the run waits for the writer before it gives up and says so.</summary>
+    public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromMinutes(2);
+}

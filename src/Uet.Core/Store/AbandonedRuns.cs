@@ -1,0 +1,42 @@
+using LiteDB;
+using Uet.Core.Events;
+using Uet.Core.Runs;
+
+namespace Uet.Core.Store;
+
+/// <summary>
+/// A run stays "running" in the store when its recorder is killed (SIGKILL, out of memory, power loss) before it
+/// completes the run. Whoever opens the store next marks such runs aborted, with a <c>run_aborted</c> event, once
+/// it can tell that their recorder is gone (same machine, process gone or replaced).
+/// </summary>
+internal static class AbandonedRuns
+{
+    public static IReadOnlyList<string> Recover(UetStore store) => store.InTransaction((runs, events) =>
+    {
+        // Inside one transaction: the shared-mode lock keeps two openers from aborting the same run twice.
+        var recovered = new List<string>();
+        foreach (var document in runs.Find(Query.EQ("state", RunStates.Running)).ToList())
+        {
+            var run = Documents.ToRun(document);
+            if (run.Recorder.IsAlive())
+            {
+                continue;
+            }
+            var lastEvent = events.Find(Query.EQ("run_id", run.RunId)).Select(d => d["ts"].AsString).Max(StringComparer.Ordinal);
+            var endedAt = lastEvent is null ? run.StartedAt : Timestamps.Parse(lastEvent);
+            var reason = $"the process that recorded this run (pid {run.Recorder.ProcessId} on {run.Recorder.Machine}) ended before the run completed";
+            var aborted = RunEvents.Aborted(run.RunId, endedAt, reason);
+            events.Insert(Documents.FromEvent(aborted));
+            runs.Update(Documents.FromRun(run with
+            {
+                State = RunStates.Failed,
+                StateReason = reason,
+                Aborted = true,
+                EndedAt = endedAt,
+                EventCount = run.EventCount + 1,
+            }));
+            recovered.Add(run.RunId);
+        }
+        return recovered;
+    });
+}

@@ -1,0 +1,67 @@
+using Uet.Core.Events;
+
+namespace Uet.TestLogger;
+
+/// <summary>
+/// The parameters of <c>--logger "uet;Key=Value;..."</c>. Keys are case-insensitive; an unknown key or a bad value
+/// gives one warning and the default, never a failed run.
+/// </summary>
+internal sealed record LoggerParameters
+{
+    /// <summary>Keys the test platform adds on its own.</summary>
+    private static readonly string[] PlatformKeys = ["TestRunDirectory", "TargetFramework"];
+
+    public static IReadOnlyList<string> Keys { get; } = ["DbPath", "SessionId", "MaxOutputChars"];
+
+    public string? DbPath { get; init; }
+    public string? SessionId { get; init; }
+    public int MaxOutputChars { get; init; } = OutputLimit.DefaultMaxChars;
+    public string? TestRunDirectory { get; init; }
+    public string? TargetFramework { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public static LoggerParameters Parse(IReadOnlyDictionary<string, string?> values)
+    {
+        var parsed = new LoggerParameters();
+        var warnings = new List<string>();
+        var unknown = new List<string>();
+        foreach (var (key, value) in values)
+        {
+            switch (key.ToUpperInvariant())
+            {
+                case "DBPATH":
+                    parsed = parsed with { DbPath = value };
+                    break;
+                case "SESSIONID":
+                    parsed = parsed with { SessionId = value };
+                    break;
+                case "MAXOUTPUTCHARS":
+                    if (int.TryParse(value, out var max) && max >= 256)
+                    {
+                        parsed = parsed with { MaxOutputChars = max };
+                    }
+                    else
+                    {
+                        warnings.Add($"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}.");
+                    }
+                    break;
+                case "TESTRUNDIRECTORY":
+                    parsed = parsed with { TestRunDirectory = value };
+                    break;
+                case "TARGETFRAMEWORK":
+                    parsed = parsed with { TargetFramework = value };
+                    break;
+                default:
+                    unknown.Add(key);
+                    break;
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            warnings.Add($"Uet: unknown logger parameter{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)} (ignored). Valid: {string.Join(", ", Keys)}.");
+        }
+        return parsed with { Warnings = warnings };
+    }
+
+    public static bool IsPlatformKey(string key) => PlatformKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
+}

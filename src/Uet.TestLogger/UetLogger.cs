@@ -1,0 +1,132 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Uet.Core.Events;
+using Uet.Core.Recording;
+using Uet.Core.Runs;
+using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
+
+namespace Uet.TestLogger;
+
+/// <summary>
+/// <c>dotnet test --logger uet</c>: records the run in the Uet store. The handlers only hand data to a
+/// <see cref="RunRecorder"/>; every handler is guarded, because an exception thrown into VSTest would fail the run.
+/// </summary>
+[FriendlyName(FriendlyName)]
+[ExtensionUri(ExtensionUri)]
+public sealed class UetLogger : ITestLoggerWithParameters
+{
+    public const string FriendlyName = "uet";
+    public const string ExtensionUri = "logger://uet";
+
+    private readonly TextWriter _output;
+    private readonly LoggerEnvironment _environment;
+    private readonly Lock _gate = new();
+    private LoggerParameters _parameters = new();
+    private RunRecorder? _recorder;
+    private bool _failureReported;
+
+    public UetLogger()
+        : this(Console.Out, LoggerEnvironment.Process)
+    {
+    }
+
+    internal UetLogger(TextWriter output, LoggerEnvironment environment)
+    {
+        _output = output;
+        _environment = environment;
+    }
+
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
+        Initialize(events, new Dictionary<string, string?> { ["TestRunDirectory"] = testRunDirectory });
+
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters) => Guard(() =>
+    {
+        _parameters = LoggerParameters.Parse(parameters);
+        foreach (var warning in _parameters.Warnings)
+        {
+            _output.WriteLine(warning);
+        }
+        events.TestRunStart += (_, e) => Guard(() => StartRecorder(e.TestRunCriteria.Sources ?? e.TestRunCriteria.Tests?.Select(t => t.Source)));
+        events.TestResult += (_, e) => Guard(() => OnResult(e.Result));
+        events.TestRunComplete += (_, e) => Guard(() => OnComplete(e));
+    });
+
+    private void OnResult(TestResult result)
+    {
+        var recorder = _recorder ?? StartRecorder([result.TestCase.Source]);
+        recorder.Record(ResultMapper.Map(result, _parameters.MaxOutputChars));
+    }
+
+    private void OnComplete(TestRunCompleteEventArgs e)
+    {
+        var recorder = _recorder ?? StartRecorder([]);
+        var statistics = e.TestRunStatistics;
+        var outcome = recorder.Complete(new RunCompletion
+        {
+            Passed = (int)(statistics?[VsOutcome.Passed] ?? 0),
+            Failed = (int)(statistics?[VsOutcome.Failed] ?? 0),
+            Skipped = (int)((statistics?.ExecutedTests ?? 0) - (statistics?[VsOutcome.Passed] ?? 0) - (statistics?[VsOutcome.Failed] ?? 0)),
+            Aborted = e.IsAborted,
+            Canceled = e.IsCanceled,
+            Elapsed = e.ElapsedTimeInRunningTests,
+            AbortReason = e.IsAborted || e.IsCanceled ? e.Error?.Message : null,
+        });
+        if (outcome is not null)
+        {
+            _output.WriteLine(EndOfRunLine.For(outcome));
+        }
+    }
+
+    private RunRecorder StartRecorder(IEnumerable<string>? sources)
+    {
+        lock (_gate)
+        {
+            if (_recorder is not null)
+            {
+                return _recorder;
+            }
+            var sourceList = (sources ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
+            var sourceDirectory = sourceList.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(sourceList[0]))! : Directory.GetCurrentDirectory();
+            var runId = Ids.New();
+            var storePath = StoreLocation.Resolve(_parameters.DbPath, _environment.Variable(StoreLocation.EnvironmentVariable), sourceDirectory);
+            var resultsDirectory = _parameters.TestRunDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
+            var start = new RunStart
+            {
+                SessionId = TestSessions.Resolve(_parameters.SessionId, _environment.Variable(TestSessions.EnvironmentVariable), _environment.CommandLine(), runId),
+                Project = sourceList.Count > 0 ? Path.GetFileNameWithoutExtension(sourceList[0]) : "unknown",
+                TargetFramework = FrameworkNames.Short(_parameters.TargetFramework),
+                Sources = sourceList,
+                Settings = new()
+                {
+                    ["store"] = storePath,
+                    ["test_results_directory"] = resultsDirectory,
+                    ["max_output_chars"] = _parameters.MaxOutputChars,
+                },
+                Recorder = RecorderProcess.Current(),
+            };
+            var options = new RecorderOptions { StorePath = storePath, FallbackDirectory = resultsDirectory };
+            _recorder = new RunRecorder(options, runId, start, message => _output.WriteLine(message));
+            return _recorder;
+        }
+    }
+
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            lock (_gate)
+            {
+                if (_failureReported)
+                {
+                    return;
+                }
+                _failureReported = true;
+            }
+            _output.WriteLine($"Uet: the logger failed ({e.GetType().Name}: {e.Message}); the test run is not affected, but this run may be recorded incompletely.");
+        }
+    }
+}
