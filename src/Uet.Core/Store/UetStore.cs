@@ -102,14 +102,14 @@ public sealed class UetStore : IDisposable
         {
             var collection = _db.GetCollection(name);
             var scanned = collection.FindAll().Count();
-            var indexes = _db.GetCollection("$indexes").Find(Query.EQ("collection", name)).Select(i => i["name"].AsString);
-            foreach (var index in indexes)
+            // Shared mode: a query must be read to the end before the next call, which reopens the engine.
+            var indexes = _db.GetCollection("$indexes").Find(Query.EQ("collection", name)).Select(i => i["expression"].AsString).ToList();
+            foreach (var expression in indexes)
             {
-                var field = index == "_id" ? "_id" : index;
-                var indexed = collection.Count(Query.GTE(field, BsonValue.MinValue));
+                var indexed = collection.Count(Query.GTE(expression, BsonValue.MinValue));
                 if (indexed != scanned)
                 {
-                    problems.Add($"{name}.{index}: {indexed} index entries, {scanned} documents");
+                    problems.Add($"{name} index {expression}: {indexed} entries, {scanned} documents");
                 }
             }
         }

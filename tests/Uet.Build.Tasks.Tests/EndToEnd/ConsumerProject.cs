@@ -19,7 +19,7 @@ internal sealed class ConsumerProject : IDisposable
             <configuration>
               <packageSources>
                 <clear />
-                <add key="uet-local" value="{PackageFeed.Folder}" />
+                <add key="uet-local" value="{PackageFeed.With("Uet.Build.Tasks")}" />
               </packageSources>
             </configuration>
             """);

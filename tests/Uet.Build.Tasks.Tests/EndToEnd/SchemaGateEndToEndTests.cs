@@ -173,7 +173,7 @@ public sealed class SchemaGateEndToEndTests
     [TestMethod]
     public void PackageCarriesTheTasksWithoutMSBuildsOwnAssemblies()
     {
-        using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Folder, $"Uet.Build.Tasks.{PackageFeed.Version}.nupkg"));
+        using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.With("Uet.Build.Tasks"), $"Uet.Build.Tasks.{PackageFeed.Version}.nupkg"));
         var entries = zip.Entries.Select(e => e.FullName).ToList();
         foreach (var expected in (string[])["build/Uet.Build.Tasks.props", "build/Uet.Build.Tasks.targets", "tasks/net10.0/Uet.Build.Tasks.dll",
                      "tasks/net10.0/Uet.Validation.dll", "tasks/net10.0/JsonSchema.Net.dll", "tasks/net10.0/YamlDotNet.dll", "schema/uet/workstream_spec.v1.json", "README.md"])

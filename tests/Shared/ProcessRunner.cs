@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Uet.Build.Tasks.Tests.EndToEnd;
+namespace Uet.Tests.Shared;
 
 /// <summary>Runs a real process to completion (or kills it after a timeout) and returns its exit code and output.</summary>
 internal static class ProcessRunner

@@ -1,0 +1,141 @@
+using LiteDB;
+using Uet.Core.Events;
+using Uet.Core.Runs;
+using Uet.Core.Store;
+
+namespace Uet.Core.Tests;
+
+[TestClass]
+public sealed class StoreTests
+{
+    [TestMethod]
+    public void ARecordedRunIsStoredWithItsCountsAndItsEventsInOrder()
+    {
+        using var folder = new TempFolder();
+        var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
+
+        using var store = UetStore.Open(outcome.StorePath!);
+        var run = store.FindRun(outcome.Run.RunId)!;
+        Assert.AreEqual((5, 2, 1), (run.Passed, run.Failed, run.Skipped));
+        Assert.AreEqual(RunStates.Failed, run.State);
+        Assert.IsFalse(run.Aborted);
+        Assert.AreEqual("session-1", run.SessionId);
+        var events = store.Events(run.RunId);
+        Assert.AreEqual(run.EventCount, events.Count);
+        Assert.AreEqual(EventKinds.RunStarted, events[0].Kind);
+        Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
+        CollectionAssert.AreEqual(new[] { "Sample.Tests.Math.Divides", "Sample.Tests.Io.Reads" },
+            events.Where(e => e.Kind == EventKinds.TestFailed).Select(e => e.Payload["test"]!.GetValue<string>()).ToList());
+        Assert.IsTrue(events.Zip(events.Skip(1)).All(pair => pair.First.Ts <= pair.Second.Ts), "events come out in time order");
+    }
+
+    [TestMethod]
+    public void AFailedTestKeepsEverythingAReportNeeds()
+    {
+        using var folder = new TempFolder();
+        var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
+        using var store = UetStore.Open(outcome.StorePath!);
+
+        var failed = store.Events(outcome.Run.RunId).First(e => e.Kind == EventKinds.TestFailed).Payload;
+        Assert.AreEqual("Sample.Tests.Math.Divides", failed["test"]!.GetValue<string>());
+        Assert.AreEqual("Divides (case 1)", failed["display_name"]!.GetValue<string>());
+        Assert.AreEqual("failed", failed["outcome"]!.GetValue<string>());
+        Assert.AreEqual(12.5, failed["duration_ms"]!.GetValue<double>());
+        StringAssert.Contains(failed["error_message"]!.GetValue<string>(), "Expected:<1>");
+        StringAssert.Contains(failed["error_stack_trace"]!.GetValue<string>(), "Tests.cs:line 42");
+        Assert.AreEqual("hello from the test\n", failed["stdout"]!.GetValue<string>());
+        Assert.AreEqual("a warning\n", failed["stderr"]!.GetValue<string>());
+        Assert.AreEqual("smoke", failed["categories"]![0]!.GetValue<string>());
+        Assert.AreEqual("Priority", failed["traits"]![0]!["name"]!.GetValue<string>());
+        Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"]!.GetValue<string>());
+        Assert.AreEqual(40, failed["line"]!.GetValue<int>());
+    }
+
+    [TestMethod]
+    public void RunsAccumulateAndLatestIsTheNewest()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "uet.db");
+        var first = Recordings.RecordMixedRun(path, "s1");
+        var second = Recordings.RecordMixedRun(path, "s2", "Other.Tests");
+
+        using var store = UetStore.Open(path);
+        CollectionAssert.AreEqual(new[] { first.Run.RunId, second.Run.RunId }, store.Runs().Select(r => r.RunId).ToList());
+        Assert.AreEqual(second.Run.RunId, store.FindRun("latest")!.RunId);
+        Assert.AreEqual(first.Run.RunId, store.FindRun(first.Run.RunId.ToLowerInvariant())!.RunId, "run ids are case-insensitive, like ULIDs");
+        Assert.IsNull(store.FindRun("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+        Assert.AreEqual(0, store.CheckIntegrity().Count);
+    }
+
+    [TestMethod]
+    public void ANewStoreGetsTheCurrentLayoutVersionAndItsIndexes()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "sub", "uet.db");
+        UetStore.Open(path).Dispose();
+
+        using var db = new LiteDatabase($"Filename={path};Connection=shared");
+        Assert.AreEqual(1, db.UserVersion);
+        var indexes = db.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString} {i["expression"].AsString}").ToList();
+        CollectionAssert.IsSubsetOf(new[] { "runs $.session_id", "runs $.state", "events $.run_id", "fix_tasks $.signature", "fix_tasks $.state", "workers $.run_id" }, indexes);
+    }
+
+    [TestMethod]
+    public void AStoreFromANewerUetIsRefusedWithTheReason()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "uet.db");
+        using (var db = new LiteDatabase($"Filename={path};Connection=shared"))
+        {
+            db.UserVersion = 99;
+        }
+
+        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        StringAssert.Contains(error.Message, "layout version 99, written by a newer Uet");
+        StringAssert.Contains(error.Message, path);
+    }
+
+    [TestMethod]
+    public void ACorruptFileIsReportedAsDamagedNotAsACrash()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("uet.db", [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31))]);
+
+        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        StringAssert.Contains(error.Message, "damaged or not a LiteDB file");
+        StringAssert.Contains(error.Message, path);
+    }
+
+    [TestMethod]
+    public void AStoreLockedByAnotherProgramIsReportedAsLocked()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "uet.db");
+        UetStore.Open(path).Dispose();
+        using var locker = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        StringAssert.Contains(error.Message, "locked by another program");
+    }
+
+    [TestMethod]
+    public void AStoreThatCannotBeCreatedSaysWhere()
+    {
+        using var folder = new TempFolder();
+        var blocker = folder.Write("not-a-folder", "a file where a folder should be");
+
+        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(Path.Combine(blocker, "uet.db")));
+        StringAssert.Contains(error.Message, blocker);
+    }
+
+    [TestMethod]
+    public void OpeningAMissingStoreForReadingDoesNotCreateIt()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "uet.db");
+
+        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path, createIfMissing: false));
+        StringAssert.Contains(error.Message, "no Uet store here");
+        Assert.IsFalse(File.Exists(path));
+    }
+}
