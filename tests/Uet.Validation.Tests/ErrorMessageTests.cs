@@ -55,7 +55,7 @@ public sealed class ErrorMessageTests
         var findings = Gate.Validate("e.event.json", Event("").Replace("\"note\"", "\"nope\"", StringComparison.Ordinal));
         Assert.AreEqual("UET1104@5:11", findings.Positions());
         StringAssert.StartsWith(findings[0].Message, "'kind' at /kind: expected one of \"run_created\", \"run_started\", ");
-        StringAssert.EndsWith(findings[0].Message, "\"phase_transition\" or \"note\"; found string \"nope\"");
+        StringAssert.EndsWith(findings[0].Message, "\"worker_quarantined\" or \"worker_crashed\"; found string \"nope\"");
     }
 
     [TestMethod]

@@ -158,9 +158,14 @@ public sealed class UetStore : IDisposable
         UnauthorizedAccessException => new StoreException($"{path}: the store cannot be written (permission denied): {e.Message}", e),
         IOException io when IsDiskFull(io) => new StoreException($"{path}: the disk is full: {e.Message}", e),
         IOException => new StoreException($"{path}: the store cannot be opened (locked by another program, or unreadable): {e.Message}", e),
-        LiteException => new StoreException($"{path}: the store is damaged or not a LiteDB file ({e.Message}). Move it away; Uet starts a new one.", e),
+        // LiteDB reports a file it cannot parse with its own exception, or with whatever its parser ran into.
+        _ when e is LiteException || ThrownInsideLiteDb(e) =>
+            new StoreException($"{path}: the store is damaged or not a LiteDB file ({e.Message}). Move it away; Uet starts a new one.", e),
         _ => new StoreException($"{path}: the store failed: {e.GetType().Name}: {e.Message}", e),
     };
+
+    private static bool ThrownInsideLiteDb(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(LiteDatabase).Assembly);
 
     private static bool IsDiskFull(IOException e) => (e.HResult & 0xFFFF) is 28 or 112; // ENOSPC, ERROR_DISK_FULL
 }

@@ -1,0 +1,177 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Uet.Core.Events;
+using Uet.Core.Runs;
+using Uet.Core.Store;
+using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
+
+namespace Uet.TestLogger.Tests;
+
+/// <summary>The logger driven by fake platform events, its console seen through a <see cref="StringWriter"/>.</summary>
+[TestClass]
+public sealed class UetLoggerTests
+{
+    private const string Source = "/src/A.Tests/bin/A.Tests.dll";
+
+    [TestMethod]
+    public void ARunIsRecordedAndOneLineSaysWhereAndWithWhatCounts()
+    {
+        using var folder = new TempFolder();
+        var (logger, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["TargetFramework"] = ".NETCoreApp,Version=v10.0" });
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Two", VsOutcome.Failed));
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Three", VsOutcome.Skipped));
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Four", VsOutcome.NotFound));
+        events.Complete(1, 1, 2);
+
+        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        var run = store.FindRun("latest")!;
+        Assert.AreEqual(("A.Tests", "net10.0", 1, 1, 2, RunStates.Failed), (run.Project, run.TargetFramework, run.Passed, run.Failed, run.Skipped, run.State));
+        var line = console.ToString().Trim();
+        Assert.AreEqual($"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})", line);
+        GC.KeepAlive(logger);
+    }
+
+    [TestMethod]
+    public void AnUnknownParameterGivesOneWarningThatListsTheValidKeysAndTheRunIsStillRecorded()
+    {
+        using var folder = new TempFolder();
+        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["DBpth"] = "x", ["Verbose"] = "true", ["TestRunDirectory"] = folder.Path });
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
+        events.Complete(1, 0, 0);
+
+        var lines = console.ToString().Trim().Split('\n');
+        Assert.AreEqual(2, lines.Length, console.ToString());
+        Assert.AreEqual("Uet: unknown logger parameters DBpth, Verbose (ignored). Valid: DbPath, SessionId, MaxOutputChars.", lines[0].Trim());
+        StringAssert.StartsWith(lines[1], "Uet: A.Tests");
+    }
+
+    [TestMethod]
+    public void ABadOutputLimitIsReportedAndTheDefaultUsed()
+    {
+        using var folder = new TempFolder();
+        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["maxoutputchars"] = "lots" });
+
+        events.Start(Source);
+        events.Complete(0, 0, 0);
+
+        StringAssert.Contains(console.ToString(), "MaxOutputChars=lots is not a whole number of at least 256; using 16384.");
+    }
+
+    [TestMethod]
+    public void OutputIsCappedCategoriesAndTraitsAreKept()
+    {
+        using var folder = new TempFolder();
+        var (_, events, _) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["MaxOutputChars"] = "1000" });
+        var result = FakeLoggerEvents.MakeResult("A.Tests.Noisy", VsOutcome.Failed);
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, new string('o', 50_000)));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardErrorCategory, "err"));
+        result.ErrorMessage = "Assert.Fail failed.";
+        result.TestCase.Traits.Add("Priority", "1");
+        result.TestCase.Traits.Add("Category", "from-trait");
+        var categories = TestProperty.Register("MSTestDiscoverer.TestCategory", "TestCategory", typeof(string[]), TestPropertyAttributes.Hidden, typeof(TestCase));
+        result.TestCase.SetPropertyValue(categories, new[] { "smoke", "payments" });
+
+        events.Start(Source);
+        events.Result(result);
+        events.Complete(0, 1, 0);
+
+        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        var failed = store.Events(store.FindRun("latest")!.RunId).Single(e => e.Kind == EventKinds.TestFailed).Payload;
+        var stdout = failed["stdout"]!.GetValue<string>();
+        Assert.IsTrue(stdout.Length is > 1000 and < 1100, $"capped to about 1000 characters, was {stdout.Length}");
+        StringAssert.Contains(stdout, "characters omitted by Uet");
+        Assert.AreEqual("err", failed["stderr"]!.GetValue<string>());
+        CollectionAssert.AreEquivalent(new[] { "smoke", "payments", "from-trait" }, failed["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToList());
+        Assert.AreEqual(2, failed["traits"]!.AsArray().Count);
+        Assert.AreEqual(12, failed["line"]!.GetValue<int>());
+    }
+
+    [TestMethod]
+    public void AnAbortedRunIsRecordedAsAbortedWithThePlatformsReason()
+    {
+        using var folder = new TempFolder();
+        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db") });
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
+        events.Complete(1, 0, 0, aborted: true, error: new InvalidOperationException("Test host process crashed : Process terminated."));
+
+        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        var run = store.FindRun("latest")!;
+        Assert.AreEqual((RunStates.Failed, true, "Test host process crashed : Process terminated."), (run.State, run.Aborted, run.StateReason));
+        StringAssert.Contains(console.ToString(), "1 passed, 0 failed, 0 skipped, ABORTED;");
+    }
+
+    [TestMethod]
+    public void TheEnvironmentVariableChoosesTheStoreUnlessTheParameterDoes()
+    {
+        using var folder = new TempFolder();
+        var fromEnvironment = Path.Combine(folder.Path, "env.db");
+        var environment = new LoggerEnvironment(name => name == "UET_DB_PATH" ? fromEnvironment : null, () => ["vstest.console.dll", "--testSessionCorrelationId:123_abc"]);
+
+        var (_, events, _) = Create(folder, [], environment);
+        events.Start(Source);
+        events.Complete(0, 0, 0);
+        var (_, other, _) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "param.db") }, environment);
+        other.Start(Source);
+        other.Complete(0, 0, 0);
+
+        using var store = UetStore.Open(fromEnvironment);
+        Assert.AreEqual("123_abc", store.FindRun("latest")!.SessionId, "the session comes from vstest.console's correlation id");
+        Assert.IsTrue(File.Exists(Path.Combine(folder.Path, "param.db")));
+    }
+
+    [TestMethod]
+    public void AnUnusableStoreGivesOneWarningAndTheEventsGoNextToTheTestResults()
+    {
+        using var folder = new TempFolder();
+        var corrupt = folder.Write("uet.db", [.. Enumerable.Range(0, 32 * 1024).Select(i => (byte)(i * 13))]);
+        var results = Path.Combine(folder.Path, "TestResults");
+        var (_, events, console) = Create(folder, new() { ["DbPath"] = corrupt, ["TestRunDirectory"] = results });
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Two", VsOutcome.Failed));
+        events.Complete(0, 1, 0);
+
+        var lines = console.ToString().Trim().Split('\n');
+        Assert.AreEqual(2, lines.Length, console.ToString());
+        StringAssert.Contains(lines[0], "damaged");
+        StringAssert.Contains(lines[1], $"NOT in the store; events saved to {results}");
+        var jsonl = Directory.GetFiles(results, "uet-events-*.jsonl").Single();
+        Assert.AreEqual(3, File.ReadAllLines(jsonl).Length, "run_started, test_failed, run_completed");
+    }
+
+    [TestMethod]
+    public void AFailureInsideTheLoggerIsReportedOnceAndNeverThrownIntoTheRun()
+    {
+        using var folder = new TempFolder();
+        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db") });
+        var broken = FakeLoggerEvents.MakeResult("A.Tests.Broken", VsOutcome.Failed);
+        broken.Messages.Add(null!); // What a misbehaving adapter could send.
+
+        events.Start(Source);
+        events.Result(broken);
+        events.Result(broken);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Fine", VsOutcome.Passed));
+        events.Complete(1, 2, 0);
+
+        var text = console.ToString();
+        Assert.AreEqual(1, text.Split("the logger failed").Length - 1, text);
+        StringAssert.Contains(text, "Uet: A.Tests: 1 passed, 0 failed, 0 skipped; recorded in");
+    }
+
+    private static (UetLogger Logger, FakeLoggerEvents Events, StringWriter Console) Create(
+        TempFolder folder, Dictionary<string, string?> parameters, LoggerEnvironment? environment = null)
+    {
+        var console = new StringWriter();
+        var logger = new UetLogger(console, environment ?? new LoggerEnvironment(_ => null, () => []));
+        var events = new FakeLoggerEvents();
+        parameters.TryAdd("TestRunDirectory", Path.Combine(folder.Path, "TestResults"));
+        logger.Initialize(events, parameters);
+        return (logger, events, console);
+    }
+}
