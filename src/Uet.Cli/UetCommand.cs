@@ -18,7 +18,17 @@ public static class UetCommand
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(configuration);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var parseError in parsed.Errors)
+                {
+                    error.WriteLine($"uet: {parseError.Message}");
+                }
+                error.WriteLine("uet --help lists the commands and their options.");
+                return ExitCodes.Error;
+            }
+            return parsed.Invoke(configuration);
         }
         catch (Exception e) when (e is CommandException or StoreException)
         {

@@ -36,4 +36,14 @@ public sealed class StoreLocationTests
         Assert.AreEqual(Path.GetFullPath("/data/env.db"), StoreLocation.Resolve("  ", "/data/env.db", folder.Path));
         Assert.AreEqual(Path.GetFullPath("relative.db"), StoreLocation.Resolve("relative.db", null, folder.Path));
     }
+
+    [TestMethod]
+    public void OutsideARepositoryTheProjectFolderHoldsTheStore()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Lonely.Tests/Lonely.Tests.csproj", "<Project />");
+        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "Lonely.Tests", "bin", "Debug", "net10.0")).FullName;
+
+        Assert.AreEqual(Path.Combine(folder.Path, "Lonely.Tests", ".uet", "uet.db"), StoreLocation.Resolve(null, null, bin));
+    }
 }

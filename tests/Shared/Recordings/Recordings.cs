@@ -2,9 +2,12 @@ using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
 
-namespace Uet.Core.Tests;
+namespace Uet.Tests.Shared;
 
-/// <summary>Records runs in-process through the real recorder, for tests that need a store with runs in it.</summary>
+/// <summary>
+/// Records runs in-process through the real recorder, for tests that need a store with runs in it. Compiled into
+/// the test projects that set UetRecordingHelpers.
+/// </summary>
 internal static class Recordings
 {
     public static RecorderOptions Options(string store, string? fallback = null) => new()

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using LiteDB;
+using Uet.Cli;
+using Uet.Core.Events;
+
+namespace Uet.Cli.Tests;
+
+/// <summary>The `uet` command on stores recorded by the real recorder; output read as a user reads it.</summary>
+[TestClass]
+public sealed class UetCommandTests
+{
+    [TestMethod]
+    public void RunsListsEveryRunUnderItsSession()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var first = Recordings.RecordMixedRun(db, "session-a", "Alpha.Tests");
+        Recordings.RecordMixedRun(db, "session-a", "Beta.Tests");
+        var third = Recordings.RecordMixedRun(db, "session-b", "Alpha.Tests");
+
+        var (code, output) = Run("runs", "--db", db);
+
+        Assert.AreEqual(0, code, output);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.AreEqual(5, lines.Length, output);
+        Assert.AreEqual("session session-a: 2 run(s), 10 passed, 4 failed, 2 skipped", lines[0]);
+        StringAssert.Contains(lines[1], $"{first.Run.RunId}");
+        StringAssert.Contains(lines[1], "Alpha.Tests (net10.0)  failed  5 passed, 2 failed, 1 skipped");
+        Assert.AreEqual("session session-b: 1 run(s), 5 passed, 2 failed, 1 skipped", lines[3]);
+        StringAssert.Contains(lines[4], third.Run.RunId);
+    }
+
+    [TestMethod]
+    public void RunsJsonHasTheDocumentedFields()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var recorded = Recordings.RecordMixedRun(db, "s1");
+
+        var (code, output) = Run("runs", "--db", db, "--json");
+
+        Assert.AreEqual(0, code, output);
+        var run = JsonNode.Parse(output)!.AsArray().Single()!;
+        Assert.AreEqual(recorded.Run.RunId, run["run_id"]!.GetValue<string>());
+        Assert.AreEqual("s1", run["session_id"]!.GetValue<string>());
+        Assert.AreEqual("failed", run["state"]!.GetValue<string>());
+        Assert.IsFalse(run["aborted"]!.GetValue<bool>());
+        Assert.AreEqual((5, 2, 1), (run["passed"]!.GetValue<int>(), run["failed"]!.GetValue<int>(), run["skipped"]!.GetValue<int>()));
+    }
+
+    [TestMethod]
+    public void EventsPrintsATimelineAndCanFilterByKind()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var recorded = Recordings.RecordMixedRun(db);
+
+        var (code, output) = Run("events", "--db", db, "--run", recorded.Run.RunId);
+        var (_, failures) = Run("events", "--db", db, "--kind", "test_failed");
+
+        Assert.AreEqual(0, code, output);
+        var lines = output.TrimEnd().Split('\n');
+        StringAssert.StartsWith(lines[0], $"run {recorded.Run.RunId}: Sample.Tests (net10.0), session session-1, failed");
+        StringAssert.Contains(lines[1], "run_started");
+        StringAssert.Contains(lines[^1], "run_completed           5 passed, 2 failed, 1 skipped in 1500 ms");
+        var failureLines = failures.TrimEnd().Split('\n')[1..];
+        Assert.AreEqual(2, failureLines.Length, failures);
+        StringAssert.Contains(failureLines[0], "test_failed             Sample.Tests.Math.Divides: Assert.AreEqual failed. Expected:<1>. Actual:<2>. (Tests.cs:40)");
+    }
+
+    [TestMethod]
+    public void EventsJsonIsTheRunsRunEventDocumentsInOrder()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var recorded = Recordings.RecordMixedRun(db);
+
+        var (code, output) = Run("events", "--db", db, "--run", "latest", "--json");
+
+        Assert.AreEqual(0, code, output);
+        var events = JsonNode.Parse(output)!.AsArray().Select(e => RunEvent.FromJson(e!.AsObject())).ToList();
+        Assert.AreEqual(recorded.Run.EventCount, events.Count);
+        Assert.AreEqual(EventKinds.RunStarted, events[0].Kind);
+        Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
+        CollectionAssert.AreEqual(events.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList(), events.Select(e => e.EventId).ToList());
+        Assert.IsTrue(events.All(e => e.RunId == recorded.Run.RunId));
+    }
+
+    [TestMethod]
+    public void ReplayExitsZeroWhenTheEventsRebuildTheStoredStateAndOneWhenTheyDoNot()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var recorded = Recordings.RecordMixedRun(db);
+
+        var (equalCode, equal) = Run("replay", "--db", db, "--run", recorded.Run.RunId);
+        Assert.AreEqual(0, equalCode, equal);
+        StringAssert.Contains(equal, "equals the stored state");
+
+        using (var liteDb = new LiteDatabase($"Filename={db};Connection=shared"))
+        {
+            var events = liteDb.GetCollection("events");
+            events.Delete(events.FindOne(Query.EQ("kind", EventKinds.TestsSkipped))["_id"]);
+        }
+        var (differentCode, different) = Run("replay", "--db", db, "--run", recorded.Run.RunId);
+        Assert.AreEqual(1, differentCode, different);
+        StringAssert.Contains(different, "differs from the stored state");
+        StringAssert.Contains(different, "skipped: stored 1, from events 0");
+    }
+
+    [TestMethod]
+    public void AMissingStoreAnUnknownRunAndADamagedStoreAreClearErrors()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+
+        var (missingCode, missing) = Run("runs", "--db", db);
+        Assert.AreEqual(2, missingCode);
+        Assert.AreEqual($"uet: {db}: no Uet store here. Run `dotnet test --logger uet` first, or give the store with --db.", missing.Trim());
+
+        Recordings.RecordMixedRun(db);
+        var (unknownCode, unknown) = Run("events", "--db", db, "--run", "01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        Assert.AreEqual(2, unknownCode);
+        Assert.AreEqual($"uet: {db}: no run '01ARZ3NDEKTSV4RRFFQ69G5FAV'. `uet runs` lists the runs.", unknown.Trim());
+
+        var damaged = folder.Write("damaged.db", [.. Enumerable.Range(0, 16 * 1024).Select(i => (byte)(i * 17))]);
+        var (damagedCode, damagedOutput) = Run("replay", "--db", damaged);
+        Assert.AreEqual(2, damagedCode);
+        StringAssert.Contains(damagedOutput, "the store is damaged or not a LiteDB file");
+    }
+
+    [TestMethod]
+    public void AnEmptyStoreHasNoLatestRun()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        Core.Store.UetStore.Open(db).Dispose();
+
+        Assert.AreEqual("No runs recorded.", Run("runs", "--db", db).Output.Trim());
+        var (code, output) = Run("replay", "--db", db);
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(output, "the store has no runs yet.");
+    }
+
+    [TestMethod]
+    public void TheStoreComesFromTheEnvironmentWhenDbIsNotGiven()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "env.db");
+        Recordings.RecordMixedRun(db, "from-env");
+        Environment.SetEnvironmentVariable("UET_DB_PATH", db);
+        try
+        {
+            StringAssert.StartsWith(Run("runs").Output, "session from-env:");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("UET_DB_PATH", null);
+        }
+    }
+
+    [TestMethod]
+    public void AnUnknownOptionIsAUsageError()
+    {
+        var (code, output) = Run("runs", "--dbb", "x");
+        Assert.AreEqual(2, code);
+        StringAssert.StartsWith(output, "uet: Unrecognized command or argument '--dbb'.");
+        Assert.AreEqual(0, Run("--help").ExitCode);
+    }
+
+    private static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var code = UetCommand.Run(arguments, output, output);
+        return (code, output.ToString());
+    }
+}
