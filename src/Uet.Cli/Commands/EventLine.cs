@@ -32,7 +32,13 @@ internal static class EventLine
     private static string Where(JsonObject payload) =>
         Text(payload, "code_file") is { } file ? $" ({Path.GetFileName(file)}:{payload["line"]})" : "";
 
-    private static string FirstLine(string? text) => Shorten((text ?? "").Split('\n')[0].Trim());
+    /// <summary>The line that says what went wrong: MSTest's "Test method X threw exception:" header is skipped.</summary>
+    private static string FirstLine(string? text)
+    {
+        var lines = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var line = lines.Count > 1 && lines[0].EndsWith("exception:", StringComparison.OrdinalIgnoreCase) ? lines[1] : lines.FirstOrDefault() ?? "";
+        return Shorten(line);
+    }
 
     private static string Shorten(string text) => text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
 
