@@ -18,10 +18,12 @@ var sample = MakeResults(results);
 
 var latencies = new List<double[]>();
 var throughputs = new List<(double Seconds, int Events)>();
+var unbatched = new List<(double Seconds, int Events)>();
 for (var round = 1; round <= rounds; round++)
 {
     latencies.Add(HandlerLatencies(Path.Combine(work, $"handler-{round}.db"), sample));
-    throughputs.Add(Throughput(Path.Combine(work, $"throughput-{round}.db"), sample));
+    throughputs.Add(Throughput(Path.Combine(work, $"throughput-{round}.db"), sample, resultsPerBatchEvent: 500));
+    unbatched.Add(Throughput(Path.Combine(work, $"unbatched-{round}.db"), sample, resultsPerBatchEvent: 1));
 }
 Directory.Delete(work, recursive: true);
 
@@ -40,6 +42,8 @@ Console.WriteLine($"| handler latency p99.9 | {Median(latencies.Select(l => Perc
 Console.WriteLine($"| handler latency max | {Median(latencies.Select(l => l[^1])):0.0} µs |");
 Console.WriteLine($"| recorder: results/s into the store | {Median(throughputs.Select(t => results / t.Seconds)):N0} |");
 Console.WriteLine($"| recorder: events/s into the store | {Median(throughputs.Select(t => t.Events / t.Seconds)):N0} ({throughputs[0].Events:N0} events a run) |");
+Console.WriteLine($"| recorder: seconds for the run, passed results batched by 500 (as shipped) | {Median(throughputs.Select(t => t.Seconds)):0.000} |");
+Console.WriteLine($"| recorder: seconds for the run, one event per passed result | {Median(unbatched.Select(t => t.Seconds)):0.000} ({unbatched[0].Events:N0} events, {Median(unbatched.Select(t => t.Events / t.Seconds)):N0} events/s) |");
 return 0;
 
 static double[] HandlerLatencies(string db, TestResult[] sample)
@@ -60,7 +64,7 @@ static double[] HandlerLatencies(string db, TestResult[] sample)
     return latencies;
 }
 
-static (double, int) Throughput(string db, TestResult[] sample)
+static (double, int) Throughput(string db, TestResult[] sample, int resultsPerBatchEvent)
 {
     var records = sample.Select(r => new TestResultRecord
     {
@@ -72,7 +76,7 @@ static (double, int) Throughput(string db, TestResult[] sample)
     }).ToArray();
     var start = new RunStart { SessionId = "bench", Project = "Bench.Tests", Recorder = RecorderProcess.Current() };
     var clock = Stopwatch.StartNew();
-    var recorder = new RunRecorder(new RecorderOptions { StorePath = db, FallbackDirectory = Path.GetDirectoryName(db)! }, Ids.New(), start, Console.Error.WriteLine);
+    var recorder = new RunRecorder(new RecorderOptions { StorePath = db, FallbackDirectory = Path.GetDirectoryName(db)!, ResultsPerBatchEvent = resultsPerBatchEvent }, Ids.New(), start, Console.Error.WriteLine);
     foreach (var record in records) recorder.Record(record);
     var outcome = recorder.Complete(new RunCompletion()) ?? throw new InvalidOperationException("not completed");
     return (clock.Elapsed.TotalSeconds, outcome.Run.EventCount);
