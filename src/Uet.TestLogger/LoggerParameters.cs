@@ -8,9 +8,6 @@ namespace Uet.TestLogger;
 /// </summary>
 internal sealed record LoggerParameters
 {
-    /// <summary>Keys the test platform adds on its own.</summary>
-    private static readonly string[] PlatformKeys = ["TestRunDirectory", "TargetFramework"];
-
     public static IReadOnlyList<string> Keys { get; } = ["DbPath", "SessionId", "MaxOutputChars"];
 
     public string? DbPath { get; init; }
@@ -45,6 +42,7 @@ internal sealed record LoggerParameters
                         warnings.Add($"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}.");
                     }
                     break;
+                // The test platform adds these two on its own.
                 case "TESTRUNDIRECTORY":
                     parsed = parsed with { TestRunDirectory = value };
                     break;
@@ -62,6 +60,4 @@ internal sealed record LoggerParameters
         }
         return parsed with { Warnings = warnings };
     }
-
-    public static bool IsPlatformKey(string key) => PlatformKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
 }

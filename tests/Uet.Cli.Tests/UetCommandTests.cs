@@ -109,6 +109,34 @@ public sealed class UetCommandTests
     }
 
     [TestMethod]
+    public void EventsAndReplayOfASessionCoverEveryRunOfIt()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "uet.db");
+        var alpha = Recordings.RecordMixedRun(db, "session-a", "Alpha.Tests");
+        var beta = Recordings.RecordMixedRun(db, "session-a", "Beta.Tests");
+        Recordings.RecordMixedRun(db, "session-b", "Gamma.Tests");
+
+        var (code, output) = Run("events", "--db", db, "--session", "session-a");
+
+        Assert.AreEqual(0, code, output);
+        var lines = output.TrimEnd().Split('\n');
+        StringAssert.StartsWith(lines[0], $"run {alpha.Run.RunId}: Alpha.Tests");
+        StringAssert.StartsWith(lines[1], $"run {beta.Run.RunId}: Beta.Tests");
+        var timeline = lines[2..];
+        Assert.AreEqual(alpha.Run.EventCount + beta.Run.EventCount, timeline.Length, output);
+        Assert.IsTrue(timeline.All(l => l.StartsWith("Alpha.Tests  ", StringComparison.Ordinal) || l.StartsWith("Beta.Tests  ", StringComparison.Ordinal)), output);
+        Assert.IsFalse(output.Contains("Gamma", StringComparison.Ordinal));
+
+        var (replayCode, replay) = Run("replay", "--db", db, "--session", "session-a");
+        Assert.AreEqual(0, replayCode, replay);
+        Assert.AreEqual(2, replay.Split("equals the stored state").Length - 1, replay);
+
+        Assert.AreEqual((2, "uet: give --run or --session, not both."), Trimmed(Run("events", "--db", db, "--session", "session-a", "--run", "latest")));
+        Assert.AreEqual((2, $"uet: {db}: no test session 'nope'. `uet runs` lists the sessions."), Trimmed(Run("replay", "--db", db, "--session", "nope")));
+    }
+
+    [TestMethod]
     public void AMissingStoreAnUnknownRunAndADamagedStoreAreClearErrors()
     {
         using var folder = new TempFolder();
@@ -167,6 +195,8 @@ public sealed class UetCommandTests
         StringAssert.StartsWith(output, "uet: Unrecognized command or argument '--dbb'.");
         Assert.AreEqual(0, Run("--help").ExitCode);
     }
+
+    private static (int, string) Trimmed((int ExitCode, string Output) result) => (result.ExitCode, result.Output.Trim());
 
     private static (int ExitCode, string Output) Run(params string[] arguments)
     {

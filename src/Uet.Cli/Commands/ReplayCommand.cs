@@ -4,8 +4,8 @@ using Uet.Core.Runs;
 namespace Uet.Cli.Commands;
 
 /// <summary>
-/// <c>uet replay</c>: rebuilds a run's state from its events alone and compares it with the stored state. Exit code
-/// 0 when they are equal, 1 with the differences listed.
+/// <c>uet replay</c>: rebuilds a run's state (or each run of a session) from its events alone and compares it with
+/// the stored state. Exit code 0 when they are equal, 1 with the differences listed.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -13,35 +13,45 @@ internal static class ReplayCommand
     {
         var db = StoreOptions.Db();
         var run = StoreOptions.Run();
-        var command = new Command("replay", "Rebuild a run from its events and compare it with the stored state.") { db, run };
+        var session = StoreOptions.Session();
+        var command = new Command("replay", "Rebuild a run (or every run of a session) from its events and compare it with the stored state.") { db, run, session };
         command.SetAction(parse =>
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
-            var stored = StoreOptions.FindRun(store, parse.GetValue(run)!);
-            var events = store.Events(stored.RunId);
-            RunState replayed;
-            try
+            var equal = true;
+            foreach (var stored in StoreOptions.Select(store, parse.GetValue(run), parse.GetValue(session)))
             {
-                replayed = RunProjection.Replay(events);
+                equal &= Replay(store, stored, output);
             }
-            catch (InvalidDataException e)
-            {
-                output.WriteLine($"run {stored.RunId}: cannot be rebuilt from its {events.Count} events: {e.Message}");
-                return ExitCodes.Difference;
-            }
-            var differences = RunDifferences.Between(stored, replayed);
-            if (differences.Count == 0)
-            {
-                output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped).");
-                return ExitCodes.Success;
-            }
-            output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events differs from the stored state:");
-            foreach (var difference in differences)
-            {
-                output.WriteLine($"  {difference}");
-            }
-            return ExitCodes.Difference;
+            return equal ? ExitCodes.Success : ExitCodes.Difference;
         });
         return command;
+    }
+
+    private static bool Replay(Core.Store.UetStore store, RunState stored, TextWriter output)
+    {
+        var events = store.Events(stored.RunId);
+        RunState replayed;
+        try
+        {
+            replayed = RunProjection.Replay(events);
+        }
+        catch (InvalidDataException e)
+        {
+            output.WriteLine($"run {stored.RunId}: cannot be rebuilt from its {events.Count} events: {e.Message}");
+            return false;
+        }
+        var differences = RunDifferences.Between(stored, replayed);
+        if (differences.Count == 0)
+        {
+            output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped).");
+            return true;
+        }
+        output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events differs from the stored state:");
+        foreach (var difference in differences)
+        {
+            output.WriteLine($"  {difference}");
+        }
+        return false;
     }
 }

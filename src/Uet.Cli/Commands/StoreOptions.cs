@@ -13,11 +13,9 @@ internal static class StoreOptions
         Description = $"The store. Default: {StoreLocation.EnvironmentVariable}, else .uet/uet.db in the repository (the folder with the solution or .git).",
     };
 
-    public static Option<string> Run() => new("--run")
-    {
-        Description = "A run id, or 'latest'.",
-        DefaultValueFactory = _ => "latest",
-    };
+    public static Option<string?> Run() => new("--run") { Description = "A run id, or 'latest' (the default)." };
+
+    public static Option<string?> Session() => new("--session") { Description = "Every run of this test session instead of one run." };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
 
@@ -32,6 +30,21 @@ internal static class StoreOptions
         {
             throw new CommandException(e.Message);
         }
+    }
+
+    /// <summary>The runs a command is about: one run (<c>--run</c>, default latest) or a whole test session.</summary>
+    public static IReadOnlyList<RunState> Select(UetStore store, string? run, string? session)
+    {
+        if (session is null)
+        {
+            return [FindRun(store, run ?? "latest")];
+        }
+        if (run is not null)
+        {
+            throw new CommandException("give --run or --session, not both.");
+        }
+        var runs = store.Runs().Where(r => r.SessionId == session).ToList();
+        return runs.Count > 0 ? runs : throw new CommandException($"{store.Path}: no test session '{session}'. `uet runs` lists the sessions.");
     }
 
     public static RunState FindRun(UetStore store, string idOrLatest) =>

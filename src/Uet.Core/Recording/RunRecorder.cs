@@ -36,9 +36,13 @@ public sealed class RunRecorder
     /// <summary>Hands a result to the writer and returns at once.</summary>
     public void Record(TestResultRecord result)
     {
-        if (!_queue.IsAddingCompleted)
+        try
         {
             _queue.Add(result);
+        }
+        catch (InvalidOperationException)
+        {
+            // The run is complete, or the writer gave up (and said why): the result has nowhere to go.
         }
     }
 
@@ -92,6 +96,7 @@ public sealed class RunRecorder
         {
             // The last line of defence: the recorder must never take the test run down.
             _warn($"Uet: recording this run failed ({e.GetType().Name}: {e.Message}); the tests are not affected.");
+            _queue.CompleteAdding(); // Nobody takes results any more: stop queueing them.
         }
         finally
         {
