@@ -46,20 +46,21 @@ public sealed class UetLogger : ITestLoggerWithParameters
         {
             _output.WriteLine(warning);
         }
-        events.TestRunStart += (_, e) => Guard(() => StartRecorder(e.TestRunCriteria.Sources ?? e.TestRunCriteria.Tests?.Select(t => t.Source)));
+        events.TestRunStart += (_, e) => Guard(() =>
+            StartRecorder(e.TestRunCriteria.Sources ?? e.TestRunCriteria.Tests?.Select(t => t.Source), e.TestRunCriteria.TestRunSettings));
         events.TestResult += (_, e) => Guard(() => OnResult(e.Result));
         events.TestRunComplete += (_, e) => Guard(() => OnComplete(e));
     });
 
     private void OnResult(TestResult result)
     {
-        var recorder = _recorder ?? StartRecorder([result.TestCase.Source]);
+        var recorder = _recorder ?? StartRecorder([result.TestCase.Source], runSettings: null);
         recorder.Record(ResultMapper.Map(result, _parameters.MaxOutputChars));
     }
 
     private void OnComplete(TestRunCompleteEventArgs e)
     {
-        var recorder = _recorder ?? StartRecorder([]);
+        var recorder = _recorder ?? StartRecorder([], runSettings: null);
         var statistics = e.TestRunStatistics;
         var outcome = recorder.Complete(new RunCompletion
         {
@@ -77,7 +78,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
         }
     }
 
-    private RunRecorder StartRecorder(IEnumerable<string>? sources)
+    private RunRecorder StartRecorder(IEnumerable<string>? sources, string? runSettings)
     {
         lock (_gate)
         {
@@ -101,6 +102,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
                     ["store"] = storePath,
                     ["test_results_directory"] = resultsDirectory,
                     ["max_output_chars"] = _parameters.MaxOutputChars,
+                    ["run_settings"] = OutputLimit.Cap(runSettings, _parameters.MaxOutputChars),
                 },
                 Recorder = RecorderProcess.Current(),
             };

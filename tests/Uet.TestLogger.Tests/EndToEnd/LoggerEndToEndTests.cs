@@ -35,6 +35,9 @@ public sealed class LoggerEndToEndTests
             var parse = failures["Mixed.Tests.MixedTests.ParsesOrders"];
             StringAssert.Contains(parse["error_message"]!.GetValue<string>(), "FormatException");
             StringAssert.Contains(parse["error_stack_trace"]!.GetValue<string>(), "OrderParser.Last");
+            var settings = events[0].Payload["settings"]!;
+            StringAssert.Contains(settings["run_settings"]!.GetValue<string>(), "<RunSettings>");
+            Assert.AreEqual(sample.StorePath, settings["store"]!.GetValue<string>());
             var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"]![0]!;
             Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"]!.GetValue<string>());
             AssertEveryEventIsAValidRunEvent(events);
