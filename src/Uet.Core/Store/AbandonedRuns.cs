@@ -11,10 +11,13 @@ namespace Uet.Core.Store;
 /// </summary>
 internal static class AbandonedRuns
 {
-    public static IReadOnlyList<string> Recover(UetStore store) => store.InTransaction((runs, events) =>
+    /// <summary>Runs inside a store session: the cross-process lock keeps two openers from aborting a run twice.</summary>
+    public static IReadOnlyList<string> Recover(LiteDatabase db)
     {
-        // Inside one transaction: the shared-mode lock keeps two openers from aborting the same run twice.
+        var runs = db.GetCollection(Collections.Runs);
+        var events = db.GetCollection(Collections.Events);
         var recovered = new List<string>();
+        db.BeginTrans();
         foreach (var document in runs.Find(Query.EQ("state", RunStates.Running)).ToList())
         {
             var run = Documents.ToRun(document);
@@ -37,6 +40,7 @@ internal static class AbandonedRuns
             }));
             recovered.Add(run.RunId);
         }
+        db.Commit();
         return recovered;
-    });
+    }
 }

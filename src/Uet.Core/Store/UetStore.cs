@@ -6,17 +6,19 @@ namespace Uet.Core.Store;
 
 /// <summary>
 /// The LiteDB file that holds every recorded run: collections <c>runs</c>, <c>events</c>, <c>fix_tasks</c> and
-/// <c>workers</c>. Always opened in shared mode: several test processes write one file at once, and LiteDB's
-/// direct mode takes no lock on Linux (measured: committed writes lost, an index corrupted).
+/// <c>workers</c>. Several test processes write one file at once, and LiteDB's direct mode takes no lock on Linux
+/// (measured: committed writes lost, an index corrupted). So every use of the file is a session: take the
+/// cross-process <see cref="StoreLock"/>, open the file, do the work, close it, release the lock (what LiteDB's
+/// shared mode does, without its SHA-1).
 /// </summary>
 public sealed class UetStore : IDisposable
 {
-    private readonly LiteDatabase _db;
+    private readonly StoreLock _lock;
 
-    private UetStore(LiteDatabase db, string path)
+    private UetStore(string path)
     {
-        _db = db;
         Path = path;
+        _lock = new StoreLock(path);
     }
 
     public string Path { get; }
@@ -35,51 +37,44 @@ public sealed class UetStore : IDisposable
         {
             throw new StoreException($"{fullPath}: no Uet store here. Run `dotnet test --logger uet` first, or give the store with --db.");
         }
-        LiteDatabase? db = null;
+        var store = new UetStore(fullPath);
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
-            db = new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Shared });
-            StoreMigrations.Apply(db, fullPath);
-            var store = new UetStore(db, fullPath);
-            store.RecoveredRuns = AbandonedRuns.Recover(store);
+            store.RecoveredRuns = store.Session(db =>
+            {
+                StoreMigrations.Apply(db, fullPath);
+                return AbandonedRuns.Recover(db);
+            });
             return store;
         }
-        catch (Exception e) when (e is not StoreException)
+        catch (Exception e)
         {
-            db?.Dispose();
-            throw Translate(fullPath, e);
+            store.Dispose();
+            throw e as StoreException ?? Translate(fullPath, e);
         }
     }
 
     /// <summary>Adds events and saves the run's new state in one transaction: both land, or neither.</summary>
-    public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Guard(() =>
+    public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db =>
     {
-        _db.BeginTrans();
-        try
+        db.BeginTrans();
+        if (events.Count > 0)
         {
-            if (events.Count > 0)
-            {
-                _db.GetCollection(Collections.Events).Insert(events.Select(Documents.FromEvent));
-            }
-            _db.GetCollection(Collections.Runs).Upsert(Documents.FromRun(run));
-            _db.Commit();
+            db.GetCollection(Collections.Events).Insert(events.Select(Documents.FromEvent));
         }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
+        db.GetCollection(Collections.Runs).Upsert(Documents.FromRun(run));
+        return db.Commit();
     });
 
     /// <summary>Every run, oldest first.</summary>
-    public IReadOnlyList<RunState> Runs() => Guard(() =>
-        _db.GetCollection(Collections.Runs).FindAll().Select(Documents.ToRun).OrderBy(r => r.RunId, StringComparer.Ordinal).ToList());
+    public IReadOnlyList<RunState> Runs() => Session(db =>
+        db.GetCollection(Collections.Runs).FindAll().Select(Documents.ToRun).OrderBy(r => r.RunId, StringComparer.Ordinal).ToList());
 
     /// <summary>The run with this id, or the newest run for "latest"; null when there is none.</summary>
-    public RunState? FindRun(string idOrLatest) => Guard(() =>
+    public RunState? FindRun(string idOrLatest) => Session(db =>
     {
-        var runs = _db.GetCollection(Collections.Runs);
+        var runs = db.GetCollection(Collections.Runs);
         var document = string.Equals(idOrLatest, "latest", StringComparison.OrdinalIgnoreCase)
             ? runs.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()
             : runs.FindById(idOrLatest.ToUpperInvariant());
@@ -87,23 +82,22 @@ public sealed class UetStore : IDisposable
     });
 
     /// <summary>A run's events in the order it wrote them.</summary>
-    public IReadOnlyList<RunEvent> Events(string runId) => Guard(() =>
-        _db.GetCollection(Collections.Events).Find(Query.EQ("run_id", runId))
+    public IReadOnlyList<RunEvent> Events(string runId) => Session(db =>
+        db.GetCollection(Collections.Events).Find(Query.EQ("run_id", runId))
             .Select(Documents.ToEvent).OrderBy(e => e.EventId, StringComparer.Ordinal).ToList());
 
     /// <summary>
     /// Counts every collection by a full scan and through each of its indexes; a healthy store has equal counts.
     /// Returns one line per mismatch.
     /// </summary>
-    public IReadOnlyList<string> CheckIntegrity() => Guard(() =>
+    public IReadOnlyList<string> CheckIntegrity() => Session(db =>
     {
         var problems = new List<string>();
         foreach (var name in Collections.All)
         {
-            var collection = _db.GetCollection(name);
+            var collection = db.GetCollection(name);
             var scanned = collection.FindAll().Count();
-            // Shared mode: a query must be read to the end before the next call, which reopens the engine.
-            var indexes = _db.GetCollection("$indexes").Find(Query.EQ("collection", name)).Select(i => i["expression"].AsString).ToList();
+            var indexes = db.GetCollection("$indexes").Find(Query.EQ("collection", name)).Select(i => i["expression"].AsString).ToList();
             foreach (var expression in indexes)
             {
                 var indexed = collection.Count(Query.GTE(expression, BsonValue.MinValue));
@@ -116,36 +110,20 @@ public sealed class UetStore : IDisposable
         return problems;
     });
 
-    /// <summary>Runs a read-modify-write step under the store's cross-process lock, as one transaction.</summary>
-    internal T InTransaction<T>(Func<ILiteCollection<BsonDocument>, ILiteCollection<BsonDocument>, T> step)
-    {
-        _db.BeginTrans();
-        try
-        {
-            var result = step(_db.GetCollection(Collections.Runs), _db.GetCollection(Collections.Events));
-            _db.Commit();
-            return result;
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-    }
+    public void Dispose() => _lock.Dispose();
 
-    public void Dispose() => _db.Dispose();
-
-    private void Guard(Action action) => Guard(() =>
-    {
-        action();
-        return true;
-    });
-
-    private T Guard<T>(Func<T> action)
+    /// <summary>
+    /// One use of the file under the cross-process lock: open (direct mode is safe inside the lock), work, close.
+    /// A transaction the work began and did not commit is rolled back when the file closes.
+    /// </summary>
+    private T Session<T>(Func<LiteDatabase, T> work)
     {
         try
         {
-            return action();
+            using var held = _lock.Take();
+            using var db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
+            // Results are read to the end inside the session: the file closes when it ends.
+            return work(db);
         }
         catch (Exception e) when (e is not StoreException)
         {
