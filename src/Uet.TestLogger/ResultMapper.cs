@@ -11,6 +11,8 @@ internal static class ResultMapper
     public static TestResultRecord Map(TestResult result, int maxOutputChars)
     {
         var testCase = result.TestCase;
+        // Traits are parsed from the test case's property store on every read: read them once.
+        var traits = testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList();
         return new TestResultRecord
         {
             FullyQualifiedName = testCase.FullyQualifiedName,
@@ -29,8 +31,8 @@ internal static class ResultMapper
             ErrorStackTrace = result.ErrorStackTrace,
             StandardOutput = OutputLimit.Cap(Messages(result, TestResultMessage.StandardOutCategory), maxOutputChars),
             StandardError = OutputLimit.Cap(Messages(result, TestResultMessage.StandardErrorCategory), maxOutputChars),
-            Traits = [.. testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value))],
-            Categories = Categories(testCase),
+            Traits = traits,
+            Categories = Categories(testCase, traits),
             CodeFilePath = string.IsNullOrEmpty(testCase.CodeFilePath) ? null : testCase.CodeFilePath,
             LineNumber = testCase.LineNumber > 0 ? testCase.LineNumber : null,
         };
@@ -46,13 +48,13 @@ internal static class ResultMapper
     /// Test categories: MSTest and NUnit keep them in a "...TestCategory" property, xUnit (and NUnit too) in
     /// traits named "Category".
     /// </summary>
-    private static string[] Categories(TestCase testCase)
+    private static string[] Categories(TestCase testCase, List<KeyValuePair<string, string>> traits)
     {
         var fromProperties = testCase.Properties
             .Where(p => p.Id.EndsWith("TestCategory", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => testCase.GetPropertyValue(p) as string[] ?? []);
-        var fromTraits = testCase.Traits
-            .Where(t => string.Equals(t.Name, "Category", StringComparison.OrdinalIgnoreCase))
+        var fromTraits = traits
+            .Where(t => string.Equals(t.Key, "Category", StringComparison.OrdinalIgnoreCase))
             .Select(t => t.Value);
         return [.. fromProperties.Concat(fromTraits).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal)];
     }

@@ -18,11 +18,11 @@ public sealed class RecorderTests
 
         Assert.AreEqual(2, events.Count(e => e.Kind == EventKinds.TestFailed));
         var passedBatches = events.Where(e => e.Kind == EventKinds.TestsPassed).ToList();
-        Assert.AreEqual(5, passedBatches.Sum(e => e.Payload["count"]!.GetValue<int>()));
-        Assert.IsTrue(passedBatches.All(e => e.Payload["results"]!.AsArray().Count <= 3), "batches hold at most ResultsPerBatchEvent results");
-        var passedNames = passedBatches.SelectMany(e => e.Payload["results"]!.AsArray()).Select(r => r!["test"]!.GetValue<string>()).ToList();
+        Assert.AreEqual(5, passedBatches.Sum(e => e.Payload["count"].AsInt32));
+        Assert.IsTrue(passedBatches.All(e => e.Payload["results"].AsArray.Count <= 3), "batches hold at most ResultsPerBatchEvent results");
+        var passedNames = passedBatches.SelectMany(e => e.Payload["results"].AsArray).Select(r => r["test"].AsString).ToList();
         CollectionAssert.AreEqual(Enumerable.Range(1, 5).Select(i => $"Sample.Tests.Math.Adds{i}").ToList(), passedNames, "in the order the tests ended");
-        Assert.AreEqual(1, events.Where(e => e.Kind == EventKinds.TestsSkipped).Sum(e => e.Payload["count"]!.GetValue<int>()));
+        Assert.AreEqual(1, events.Where(e => e.Kind == EventKinds.TestsSkipped).Sum(e => e.Payload["count"].AsInt32));
     }
 
     [TestMethod]

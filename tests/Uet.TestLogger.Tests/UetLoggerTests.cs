@@ -81,13 +81,13 @@ public sealed class UetLoggerTests
 
         using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
         var failed = store.Events(store.FindRun("latest")!.RunId).Single(e => e.Kind == EventKinds.TestFailed).Payload;
-        var stdout = failed["stdout"]!.GetValue<string>();
+        var stdout = failed["stdout"].AsString;
         Assert.IsTrue(stdout.Length is > 1000 and < 1100, $"capped to about 1000 characters, was {stdout.Length}");
         StringAssert.Contains(stdout, "characters omitted by Uet");
-        Assert.AreEqual("err", failed["stderr"]!.GetValue<string>());
-        CollectionAssert.AreEquivalent(new[] { "smoke", "payments", "from-trait" }, failed["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToList());
-        Assert.AreEqual(2, failed["traits"]!.AsArray().Count);
-        Assert.AreEqual(12, failed["line"]!.GetValue<int>());
+        Assert.AreEqual("err", failed["stderr"].AsString);
+        CollectionAssert.AreEquivalent(new[] { "smoke", "payments", "from-trait" }, failed["categories"].AsArray.Select(c => c.AsString).ToList());
+        Assert.AreEqual(2, failed["traits"].AsArray.Count);
+        Assert.AreEqual(12, failed["line"].AsInt32);
     }
 
     [TestMethod]

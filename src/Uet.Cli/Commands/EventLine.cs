@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 using Uet.Core.Events;
+using Uet.Core.Store;
 
 namespace Uet.Cli.Commands;
 
@@ -11,25 +12,25 @@ internal static class EventLine
     public static string Format(RunEvent runEvent) =>
         $"{runEvent.Ts.UtcDateTime:HH:mm:ss.fff}  {runEvent.Kind,-22}  {Summary(runEvent.Kind, runEvent.Payload)}";
 
-    private static string Summary(string kind, JsonObject payload) => kind switch
+    private static string Summary(string kind, BsonDocument payload) => kind switch
     {
-        EventKinds.RunStarted => $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]?["pid"]}, session {Text(payload, "session_id")}",
+        EventKinds.RunStarted => $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]["pid"]}, session {Text(payload, "session_id")}",
         EventKinds.TestFailed => $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
         EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
-        EventKinds.RunCompleted => $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {payload["elapsed_ms"]} ms" +
-                                   (payload["aborted"]?.GetValue<bool>() == true ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
-                                   (payload["canceled"]?.GetValue<bool>() == true ? "; CANCELED" : ""),
+        EventKinds.RunCompleted => $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {Milliseconds(payload["elapsed_ms"])} ms" +
+                                   (payload["aborted"] == true ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
+                                   (payload["canceled"] == true ? "; CANCELED" : ""),
         EventKinds.RunAborted => Text(payload, "reason") ?? "",
-        _ => Shorten(payload.ToJsonString()),
+        _ => Shorten(BsonJson.ToJson(payload).ToJsonString()),
     };
 
-    private static string Names(JsonObject payload)
+    private static string Names(BsonDocument payload)
     {
-        var names = (payload["results"]?.AsArray() ?? []).Select(r => Text(r!.AsObject(), "test")).ToList();
+        var names = (payload["results"].IsArray ? payload["results"].AsArray : []).Select(r => Text(r.AsDocument, "test")).ToList();
         return Shorten(string.Join(", ", names));
     }
 
-    private static string Where(JsonObject payload) =>
+    private static string Where(BsonDocument payload) =>
         Text(payload, "code_file") is { } file ? $" ({Path.GetFileName(file)}:{payload["line"]})" : "";
 
     /// <summary>The line that says what went wrong: MSTest's "Test method X threw exception:" header is skipped.</summary>
@@ -42,5 +43,8 @@ internal static class EventLine
 
     private static string Shorten(string text) => text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
 
-    private static string? Text(JsonObject json, string name) => json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string Milliseconds(BsonValue value) =>
+        value.IsNumber ? value.AsDouble.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "?";
+
+    private static string? Text(BsonDocument payload, string name) => payload[name].IsString ? payload[name].AsString : null;
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 using Uet.Core.Runs;
 
 namespace Uet.Core.Events;
@@ -8,14 +8,14 @@ public static class RunEvents
 {
     public static RunEvent Started(string runId, RunStart start, DateTimeOffset ts)
     {
-        var payload = new JsonObject
+        var payload = new BsonDocument
         {
             ["session_id"] = start.SessionId,
             ["project"] = start.Project,
             ["target_framework"] = start.TargetFramework,
-            ["sources"] = new JsonArray([.. start.Sources.Select(s => JsonValue.Create(s))]),
-            ["settings"] = start.Settings.DeepClone(),
-            ["recorder"] = new JsonObject
+            ["sources"] = new BsonArray(start.Sources.Select(s => new BsonValue(s))),
+            ["settings"] = start.Settings,
+            ["recorder"] = new BsonDocument
             {
                 ["machine"] = start.Recorder.Machine,
                 ["pid"] = start.Recorder.ProcessId,
@@ -27,22 +27,22 @@ public static class RunEvents
     }
 
     public static RunEvent Failed(string runId, TestResultRecord result) =>
-        new(Ids.New(), runId, Timestamps.Now(), EventKinds.TestFailed, result.ToJson());
+        new(Ids.New(), runId, Timestamps.Now(), EventKinds.TestFailed, result.ToBson());
 
     /// <summary>One event for a batch of passed or skipped results: payload <c>{ count, results: [...] }</c>.</summary>
     public static RunEvent Batch(string runId, TestOutcome outcome, IReadOnlyCollection<TestResultRecord> results)
     {
         var kind = outcome == TestOutcome.Passed ? EventKinds.TestsPassed : EventKinds.TestsSkipped;
-        var payload = new JsonObject
+        var payload = new BsonDocument
         {
             ["count"] = results.Count,
-            ["results"] = new JsonArray([.. results.Select(r => r.ToJson())]),
+            ["results"] = new BsonArray(results.Select(r => r.ToBson())),
         };
         return new RunEvent(Ids.New(), runId, Timestamps.Now(), kind, payload);
     }
 
     public static RunEvent Completed(string runId, RunCompletion completion) =>
-        new(Ids.New(), runId, Timestamps.Now(), EventKinds.RunCompleted, new JsonObject
+        new(Ids.New(), runId, Timestamps.Now(), EventKinds.RunCompleted, new BsonDocument
         {
             ["passed"] = completion.Passed,
             ["failed"] = completion.Failed,
@@ -50,9 +50,9 @@ public static class RunEvents
             ["aborted"] = completion.Aborted,
             ["canceled"] = completion.Canceled,
             ["elapsed_ms"] = Math.Round(completion.Elapsed.TotalMilliseconds, 1),
-            ["abort_reason"] = completion.AbortReason,
+            ["abort_reason"] = completion.AbortReason is { } reason ? reason : BsonValue.Null,
         });
 
     public static RunEvent Aborted(string runId, DateTimeOffset ts, string reason) =>
-        new(Ids.New(), runId, ts, EventKinds.RunAborted, new JsonObject { ["reason"] = reason });
+        new(Ids.New(), runId, ts, EventKinds.RunAborted, new BsonDocument { ["reason"] = reason });
 }

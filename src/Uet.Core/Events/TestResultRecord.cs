@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 
 namespace Uet.Core.Events;
 
@@ -26,36 +26,37 @@ public sealed record TestResultRecord
     public string? CodeFilePath { get; init; }
     public int? LineNumber { get; init; }
 
-    public JsonObject ToJson()
+    /// <summary>The result as an event payload (field names in the README's event table).</summary>
+    public BsonDocument ToBson()
     {
-        var json = new JsonObject
+        var payload = new BsonDocument
         {
             ["test"] = FullyQualifiedName,
             ["outcome"] = OutcomeName(Outcome),
             ["duration_ms"] = Math.Round(Duration.TotalMilliseconds, 3),
         };
-        AddIfPresent(json, "display_name", DisplayName == FullyQualifiedName ? null : DisplayName);
-        AddIfPresent(json, "started_at", StartedAt is { } started ? Timestamps.Format(started) : null);
-        AddIfPresent(json, "ended_at", EndedAt is { } ended ? Timestamps.Format(ended) : null);
-        AddIfPresent(json, "source", Source);
-        AddIfPresent(json, "error_message", ErrorMessage);
-        AddIfPresent(json, "error_stack_trace", ErrorStackTrace);
-        AddIfPresent(json, "stdout", StandardOutput);
-        AddIfPresent(json, "stderr", StandardError);
+        AddIfPresent(payload, "display_name", DisplayName == FullyQualifiedName ? null : DisplayName);
+        AddIfPresent(payload, "started_at", StartedAt is { } started ? Timestamps.Format(started) : null);
+        AddIfPresent(payload, "ended_at", EndedAt is { } ended ? Timestamps.Format(ended) : null);
+        AddIfPresent(payload, "source", Source);
+        AddIfPresent(payload, "error_message", ErrorMessage);
+        AddIfPresent(payload, "error_stack_trace", ErrorStackTrace);
+        AddIfPresent(payload, "stdout", StandardOutput);
+        AddIfPresent(payload, "stderr", StandardError);
         if (Traits.Count > 0)
         {
-            json["traits"] = new JsonArray([.. Traits.Select(t => new JsonObject { ["name"] = t.Key, ["value"] = t.Value })]);
+            payload["traits"] = new BsonArray(Traits.Select(t => new BsonDocument { ["name"] = t.Key, ["value"] = t.Value }));
         }
         if (Categories.Count > 0)
         {
-            json["categories"] = new JsonArray([.. Categories.Select(c => JsonValue.Create(c))]);
+            payload["categories"] = new BsonArray(Categories.Select(c => new BsonValue(c)));
         }
         if (CodeFilePath is not null)
         {
-            json["code_file"] = CodeFilePath;
-            AddIfPresent(json, "line", LineNumber);
+            payload["code_file"] = CodeFilePath;
+            AddIfPresent(payload, "line", LineNumber);
         }
-        return json;
+        return payload;
     }
 
     public static string OutcomeName(TestOutcome outcome) => outcome switch
@@ -65,19 +66,19 @@ public sealed record TestResultRecord
         _ => "skipped",
     };
 
-    private static void AddIfPresent(JsonObject json, string name, string? value)
+    private static void AddIfPresent(BsonDocument payload, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            json[name] = value;
+            payload[name] = value;
         }
     }
 
-    private static void AddIfPresent(JsonObject json, string name, int? value)
+    private static void AddIfPresent(BsonDocument payload, string name, int? value)
     {
         if (value is { } number)
         {
-            json[name] = number;
+            payload[name] = number;
         }
     }
 }

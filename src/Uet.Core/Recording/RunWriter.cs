@@ -14,12 +14,16 @@ internal sealed class RunWriter : IDisposable
     private readonly RecorderOptions _options;
     private readonly Action<string> _warn;
     private readonly List<RunEvent> _pending = [];
-    private readonly List<TestResultRecord> _passed = [];
-    private readonly List<TestResultRecord> _skipped = [];
+    private readonly List<TestResultRecord> _passedBatch = [];
+    private readonly List<TestResultRecord> _skippedBatch = [];
     private readonly JsonlFallback _fallback;
     private UetStore? _store;
     private bool _usedFallback;
+    /// <summary>The run as last written; the counts below run ahead of it between writes.</summary>
     private RunState _run;
+    private int _passed;
+    private int _failed;
+    private int _skipped;
 
     public RunWriter(RecorderOptions options, string runId, RunStart start, Action<string> warn)
     {
@@ -51,16 +55,16 @@ internal sealed class RunWriter : IDisposable
         switch (result.Outcome)
         {
             case TestOutcome.Failed:
-                _run = _run with { Failed = _run.Failed + 1 };
+                _failed++;
                 _pending.Add(RunEvents.Failed(_run.RunId, result));
                 break;
             case TestOutcome.Passed:
-                _run = _run with { Passed = _run.Passed + 1 };
-                AddToBatch(_passed, TestOutcome.Passed, result);
+                _passed++;
+                AddToBatch(_passedBatch, TestOutcome.Passed, result);
                 break;
             default:
-                _run = _run with { Skipped = _run.Skipped + 1 };
-                AddToBatch(_skipped, TestOutcome.Skipped, result);
+                _skipped++;
+                AddToBatch(_skippedBatch, TestOutcome.Skipped, result);
                 break;
         }
     }
@@ -69,14 +73,13 @@ internal sealed class RunWriter : IDisposable
     {
         CloseBatches();
         _pending.Add(RunEvents.Completed(_run.RunId, completion));
-        var aborted = completion.Aborted || completion.Canceled;
         _run = _run with
         {
             EndedAt = _pending[^1].Ts,
-            Aborted = aborted,
+            Aborted = completion.Aborted || completion.Canceled,
             Canceled = completion.Canceled,
-            State = RunStates.Final(_run.Failed, completion.Aborted, completion.Canceled),
-            StateReason = completion.AbortReason ?? RunStates.FinalReason(_run.Failed, completion.Aborted, completion.Canceled),
+            State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
+            StateReason = completion.AbortReason ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
         };
         Flush();
     }
@@ -89,7 +92,7 @@ internal sealed class RunWriter : IDisposable
         {
             return;
         }
-        var state = _run with { EventCount = _run.EventCount + _pending.Count };
+        var state = _run with { Passed = _passed, Failed = _failed, Skipped = _skipped, EventCount = _run.EventCount + _pending.Count };
         if (_store is not null)
         {
             try
@@ -146,15 +149,15 @@ internal sealed class RunWriter : IDisposable
 
     private void CloseBatches()
     {
-        if (_passed.Count > 0)
+        if (_passedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passed));
-            _passed.Clear();
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch));
+            _passedBatch.Clear();
         }
-        if (_skipped.Count > 0)
+        if (_skippedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skipped));
-            _skipped.Clear();
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch));
+            _skippedBatch.Clear();
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 using Uet.Core.Events;
 
 namespace Uet.Core.Runs;
@@ -26,20 +26,20 @@ public static class RunProjection
     private static RunState Started(RunEvent runEvent)
     {
         var payload = runEvent.Payload;
-        var recorder = payload["recorder"]?.AsObject() ?? [];
+        var recorder = payload["recorder"].IsDocument ? payload["recorder"].AsDocument : [];
         return new RunState
         {
             RunId = runEvent.RunId,
             SessionId = Text(payload, "session_id") ?? runEvent.RunId,
             Project = Text(payload, "project") ?? "unknown",
             TargetFramework = Text(payload, "target_framework"),
-            Sources = [.. (payload["sources"]?.AsArray() ?? []).Select(s => s!.GetValue<string>())],
+            Sources = [.. (payload["sources"].IsArray ? payload["sources"].AsArray : []).Select(s => s.AsString)],
             StartedAt = runEvent.Ts,
             Recorder = new RecorderProcess(
                 Text(recorder, "machine") ?? "",
-                recorder["pid"]?.GetValue<int>() ?? 0,
+                recorder["pid"].IsInt32 ? recorder["pid"].AsInt32 : 0,
                 Text(recorder, "process_started_at") is { } started ? Timestamps.Parse(started) : runEvent.Ts,
-                recorder["ci"]?.GetValue<bool>() ?? false),
+                Flag(recorder, "ci")),
             EventCount = 1,
         };
     }
@@ -57,8 +57,8 @@ public static class RunProjection
             case EventKinds.TestsSkipped:
                 return counted with { Skipped = counted.Skipped + BatchSize(payload) };
             case EventKinds.RunCompleted:
-                var aborted = payload["aborted"]?.GetValue<bool>() ?? false;
-                var canceled = payload["canceled"]?.GetValue<bool>() ?? false;
+                var aborted = Flag(payload, "aborted");
+                var canceled = Flag(payload, "canceled");
                 return counted with
                 {
                     EndedAt = runEvent.Ts,
@@ -80,7 +80,9 @@ public static class RunProjection
         }
     }
 
-    private static int BatchSize(JsonObject payload) => payload["results"]?.AsArray().Count ?? 0;
+    private static int BatchSize(BsonDocument payload) => payload["results"].IsArray ? payload["results"].AsArray.Count : 0;
 
-    private static string? Text(JsonObject json, string name) => json[name]?.GetValue<string>();
+    private static string? Text(BsonDocument payload, string name) => payload[name].IsString ? payload[name].AsString : null;
+
+    private static bool Flag(BsonDocument payload, string name) => payload[name].IsBoolean && payload[name].AsBoolean;
 }

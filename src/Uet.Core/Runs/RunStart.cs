@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 
 namespace Uet.Core.Runs;
 
@@ -10,6 +10,6 @@ public sealed record RunStart
     public string? TargetFramework { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
     /// <summary>The settings worth keeping with the run (logger parameters, results folder, ...).</summary>
-    public JsonObject Settings { get; init; } = [];
+    public BsonDocument Settings { get; init; } = [];
     public required RecorderProcess Recorder { get; init; }
 }

@@ -16,16 +16,22 @@ internal static class AbandonedRuns
     {
         var runs = db.GetCollection(Collections.Runs);
         var events = db.GetCollection(Collections.Events);
+        var active = db.GetCollection(Collections.ActiveRuns);
         var recovered = new List<string>();
         db.BeginTrans();
-        foreach (var document in runs.Find(Query.EQ("state", RunStates.Running)).ToList())
+        foreach (var runId in active.FindAll().Select(d => d["_id"].AsString).ToList())
         {
-            var run = Documents.ToRun(document);
+            var run = runs.FindById(runId) is { } document ? Documents.ToRun(document) : null;
+            if (run is null || !run.IsRunning)
+            {
+                active.Delete(runId); // Finished meanwhile, or gone: nothing to recover.
+                continue;
+            }
             if (run.Recorder.IsAlive())
             {
                 continue;
             }
-            var lastEvent = events.Find(Query.EQ("run_id", run.RunId)).Select(d => d["ts"].AsString).Max(StringComparer.Ordinal);
+            var lastEvent = events.Find(Documents.EventsOf(run.RunId)).Select(d => d["ts"].AsString).Max(StringComparer.Ordinal);
             var endedAt = lastEvent is null ? run.StartedAt : Timestamps.Parse(lastEvent);
             var reason = $"the process that recorded this run (pid {run.Recorder.ProcessId} on {run.Recorder.Machine}) ended before the run completed";
             var aborted = RunEvents.Aborted(run.RunId, endedAt, reason);
@@ -38,6 +44,7 @@ internal static class AbandonedRuns
                 EndedAt = endedAt,
                 EventCount = run.EventCount + 1,
             }));
+            active.Delete(run.RunId);
             recovered.Add(run.RunId);
         }
         db.Commit();

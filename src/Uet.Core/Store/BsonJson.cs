@@ -4,8 +4,8 @@ using LiteDB;
 
 namespace Uet.Core.Store;
 
-/// <summary>Converts event payloads between System.Text.Json nodes and LiteDB's BSON values, both ways.</summary>
-internal static class BsonJson
+/// <summary>Converts event payloads between LiteDB's BSON values and System.Text.Json nodes, both ways (for JSON output).</summary>
+public static class BsonJson
 {
     public static BsonValue ToBson(JsonNode? node) => node switch
     {

@@ -7,21 +7,28 @@ namespace Uet.Core.Store;
 /// <summary>How runs and events are laid out as BSON documents in the store.</summary>
 internal static class Documents
 {
+    /// <summary>Events are keyed RUN_ID.EVENT_ID: a run's events form one ordered range of the primary index.</summary>
     public static BsonDocument FromEvent(RunEvent runEvent) => new()
     {
-        ["_id"] = runEvent.EventId,
+        ["_id"] = EventKey(runEvent.RunId, runEvent.EventId),
+        ["event_id"] = runEvent.EventId,
         ["run_id"] = runEvent.RunId,
         ["ts"] = Timestamps.Format(runEvent.Ts),
         ["kind"] = runEvent.Kind,
-        ["payload"] = BsonJson.ToBson(runEvent.Payload),
+        ["payload"] = runEvent.Payload,
     };
 
+    public static string EventKey(string runId, string eventId) => $"{runId}.{eventId}";
+
+    /// <summary>The primary-key range that holds exactly the events of a run ('/' follows '.').</summary>
+    public static BsonExpression EventsOf(string runId) => Query.Between("_id", $"{runId}.", $"{runId}/");
+
     public static RunEvent ToEvent(BsonDocument document) => new(
-        document["_id"].AsString,
+        document["event_id"].AsString,
         document["run_id"].AsString,
         Timestamps.Parse(document["ts"].AsString),
         document["kind"].AsString,
-        BsonJson.ToJson(document["payload"].AsDocument));
+        document["payload"].AsDocument);
 
     public static BsonDocument FromRun(RunState run) => new()
     {

@@ -11,12 +11,9 @@ internal static class StoreMigrations
     /// <summary>Step N brings a version N-1 file to version N.</summary>
     private static readonly Action<LiteDatabase>[] Steps =
     [
-        // 1: the four collections and the indexes that replay, reports and recovery query by.
+        // 1: indexes for the fix-task and worker queries. Runs and events need none (see Collections).
         db =>
         {
-            db.GetCollection(Collections.Runs).EnsureIndex("session_id");
-            db.GetCollection(Collections.Runs).EnsureIndex("state");
-            db.GetCollection(Collections.Events).EnsureIndex("run_id");
             db.GetCollection(Collections.FixTasks).EnsureIndex("signature");
             db.GetCollection(Collections.FixTasks).EnsureIndex("state");
             db.GetCollection(Collections.Workers).EnsureIndex("run_id");

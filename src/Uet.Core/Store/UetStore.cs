@@ -55,7 +55,10 @@ public sealed class UetStore : IDisposable
         }
     }
 
-    /// <summary>Adds events and saves the run's new state in one transaction: both land, or neither.</summary>
+    /// <summary>
+    /// Adds events and saves the run's new state in one transaction: both land, or neither. A run that is still
+    /// running is listed in <c>active_runs</c> until its final state is saved.
+    /// </summary>
     public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db =>
     {
         db.BeginTrans();
@@ -64,6 +67,15 @@ public sealed class UetStore : IDisposable
             db.GetCollection(Collections.Events).Insert(events.Select(Documents.FromEvent));
         }
         db.GetCollection(Collections.Runs).Upsert(Documents.FromRun(run));
+        var active = db.GetCollection(Collections.ActiveRuns);
+        if (run.IsRunning)
+        {
+            active.Upsert(new BsonDocument { ["_id"] = run.RunId });
+        }
+        else
+        {
+            active.Delete(run.RunId);
+        }
         return db.Commit();
     });
 
@@ -83,8 +95,7 @@ public sealed class UetStore : IDisposable
 
     /// <summary>A run's events in the order it wrote them.</summary>
     public IReadOnlyList<RunEvent> Events(string runId) => Session(db =>
-        db.GetCollection(Collections.Events).Find(Query.EQ("run_id", runId))
-            .Select(Documents.ToEvent).OrderBy(e => e.EventId, StringComparer.Ordinal).ToList());
+        db.GetCollection(Collections.Events).Find(Documents.EventsOf(runId)).Select(Documents.ToEvent).ToList());
 
     /// <summary>
     /// Counts every collection by a full scan and through each of its indexes; a healthy store has equal counts.

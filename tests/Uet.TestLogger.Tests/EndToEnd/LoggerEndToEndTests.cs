@@ -26,20 +26,20 @@ public sealed class LoggerEndToEndTests
             Assert.AreEqual((3, 2, 1, RunStates.Failed, false), (run.Passed, run.Failed, run.Skipped, run.State, run.Aborted));
 
             var events = store.Events(run.RunId);
-            var failures = events.Where(e => e.Kind == EventKinds.TestFailed).ToDictionary(e => e.Payload["test"]!.GetValue<string>(), e => e.Payload);
+            var failures = events.Where(e => e.Kind == EventKinds.TestFailed).ToDictionary(e => e.Payload["test"].AsString, e => e.Payload);
             var totals = failures["Mixed.Tests.MixedTests.ComparesTotals"];
-            StringAssert.Contains(totals["error_message"]!.GetValue<string>(), "the totals differ");
-            StringAssert.Contains(totals["stdout"]!.GetValue<string>(), "computing totals");
-            Assert.AreEqual("smoke", totals["categories"]![0]!.GetValue<string>());
-            Assert.AreEqual(Path.Combine(sample.Folder, "bin", "Debug", "net10.0", "Mixed.Tests.dll"), totals["source"]!.GetValue<string>());
+            StringAssert.Contains(totals["error_message"].AsString, "the totals differ");
+            StringAssert.Contains(totals["stdout"].AsString, "computing totals");
+            Assert.AreEqual("smoke", totals["categories"][0].AsString);
+            Assert.AreEqual(Path.Combine(sample.Folder, "bin", "Debug", "net10.0", "Mixed.Tests.dll"), totals["source"].AsString);
             var parse = failures["Mixed.Tests.MixedTests.ParsesOrders"];
-            StringAssert.Contains(parse["error_message"]!.GetValue<string>(), "FormatException");
-            StringAssert.Contains(parse["error_stack_trace"]!.GetValue<string>(), "OrderParser.Last");
-            var settings = events[0].Payload["settings"]!;
-            StringAssert.Contains(settings["run_settings"]!.GetValue<string>(), "<RunSettings>");
-            Assert.AreEqual(sample.StorePath, settings["store"]!.GetValue<string>());
-            var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"]![0]!;
-            Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"]!.GetValue<string>());
+            StringAssert.Contains(parse["error_message"].AsString, "FormatException");
+            StringAssert.Contains(parse["error_stack_trace"].AsString, "OrderParser.Last");
+            var settings = events[0].Payload["settings"];
+            StringAssert.Contains(settings["run_settings"].AsString, "<RunSettings>");
+            Assert.AreEqual(sample.StorePath, settings["store"].AsString);
+            var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"][0];
+            Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"].AsString);
             AssertEveryEventIsAValidRunEvent(events);
         }
 
@@ -110,9 +110,9 @@ public sealed class LoggerEndToEndTests
         StringAssert.Contains(run.StateReason, "crash");
         Assert.AreEqual((1, 1), (run.Passed, run.Failed), "the results reported before the crash are kept");
         var events = store.Events(run.RunId);
-        Assert.AreEqual("Crash.Tests.CrashTests.B_Fails", events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"]!.GetValue<string>());
+        Assert.AreEqual("Crash.Tests.CrashTests.B_Fails", events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"].AsString);
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
-        Assert.IsTrue(events[^1].Payload["aborted"]!.GetValue<bool>());
+        Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
         StringAssert.Contains(output, "ABORTED");
         Assert.AreEqual(0, Uet.Run("replay", "--db", sample.StorePath).ExitCode);
     }
