@@ -16,6 +16,9 @@ var work = Path.Combine(Path.GetTempPath(), "uet-bench-recorder-" + Environment.
 Directory.CreateDirectory(work);
 var sample = MakeResults(results);
 
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+HandlerLatencies(Path.Combine(work, "allocations.db"), sample);
+var allocatedPerResult = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)sample.Length;
 var latencies = new List<double[]>();
 var throughputs = new List<(double Seconds, int Events)>();
 var unbatched = new List<(double Seconds, int Events)>();
@@ -40,6 +43,7 @@ Console.WriteLine($"| handler latency p50 | {Median(latencies.Select(l => Percen
 Console.WriteLine($"| handler latency p99 | {Median(latencies.Select(l => Percentile(l, 0.99))):0.0} µs |");
 Console.WriteLine($"| handler latency p99.9 | {Median(latencies.Select(l => Percentile(l, 0.999))):0.0} µs |");
 Console.WriteLine($"| handler latency max | {Median(latencies.Select(l => l[^1])):0.0} µs |");
+Console.WriteLine($"| bytes allocated per result, logger and recorder together | {allocatedPerResult:N0} |");
 Console.WriteLine($"| recorder: results/s into the store | {Median(throughputs.Select(t => results / t.Seconds)):N0} |");
 Console.WriteLine($"| recorder: events/s into the store | {Median(throughputs.Select(t => t.Events / t.Seconds)):N0} ({throughputs[0].Events:N0} events a run) |");
 Console.WriteLine($"| recorder: seconds for the run, passed results batched by 500 (as shipped) | {Median(throughputs.Select(t => t.Seconds)):0.000} |");
