@@ -46,7 +46,7 @@ public sealed class ReplayTests
     {
         var runId = Ids.New();
         var start = RunEvents.Started(runId, Recordings.Start(), DateTimeOffset.UtcNow);
-        var passed = RunEvents.Batch(runId, TestOutcome.Passed, [Recordings.Passed("A.B.C")]);
+        var passed = RunEvents.Batch(runId, TestOutcome.Passed, [Recordings.Passed("A.B.C")], runSource: "");
 
         var aborted = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1, Aborted = true, AbortReason = "Test host process crashed" })]);
         var canceled = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1, Canceled = true })]);

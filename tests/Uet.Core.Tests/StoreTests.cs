@@ -52,6 +52,34 @@ public sealed class StoreTests
     }
 
     [TestMethod]
+    public void LongTextsAreStoredCompressedAndReadBackExactly()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "uet.db");
+        var stack = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"   at Shop.Checkout.Stage{i % 4}.Run(Order order) in /src/Shop/Checkout.cs:line {100 + i % 7}"));
+        var output = string.Concat(Enumerable.Repeat("naïve café 😀 ", 400));
+        var recorder = new Uet.Core.Recording.RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
+        recorder.Record(Recordings.Failed("A.Tests.Deep") with { ErrorStackTrace = stack, StandardOutput = output });
+        recorder.Record(Recordings.Passed("A.Tests.Chatty") with { StandardOutput = output });
+        var outcome = recorder.Complete(new RunCompletion { Passed = 1, Failed = 1 })!;
+
+        using (var store = UetStore.Open(path))
+        {
+            var events = store.Events(outcome.Run.RunId);
+            var failed = events.Single(e => e.Kind == EventKinds.TestFailed).Payload;
+            Assert.AreEqual(stack, failed["error_stack_trace"].AsString);
+            Assert.AreEqual(output, failed["stdout"].AsString);
+            Assert.AreEqual(output, events.Single(e => e.Kind == EventKinds.TestsPassed).Payload["results"][0]["stdout"].AsString);
+            Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"].AsString);
+        }
+        using var db = new LiteDatabase($"Filename={path};Connection=shared");
+        var raw = db.GetCollection("events").FindAll().Single(d => d["kind"] == EventKinds.TestFailed)["payload"];
+        Assert.AreEqual(BsonType.Binary, raw["error_stack_trace"].Type);
+        Assert.IsTrue(raw["error_stack_trace"].AsBinary.Length * 5 < stack.Length, $"stored in {raw["error_stack_trace"].AsBinary.Length} bytes");
+        Assert.AreEqual(BsonType.String, raw["error_message"].Type);
+    }
+
+    [TestMethod]
     public void RunsAccumulateAndLatestIsTheNewest()
     {
         using var folder = new TempFolder();

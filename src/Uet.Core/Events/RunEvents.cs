@@ -29,14 +29,17 @@ public static class RunEvents
     public static RunEvent Failed(string runId, TestResultRecord result) =>
         new(Ids.New(), runId, Timestamps.Now(), EventKinds.TestFailed, result.ToBson());
 
-    /// <summary>One event for a batch of passed or skipped results: payload <c>{ count, results: [...] }</c>.</summary>
-    public static RunEvent Batch(string runId, TestOutcome outcome, IReadOnlyCollection<TestResultRecord> results)
+    /// <summary>
+    /// One event for a batch of passed or skipped results: payload <c>{ count, results: [...] }</c>. A result's
+    /// source is left out when it is <paramref name="runSource"/>, the run's only test assembly.
+    /// </summary>
+    public static RunEvent Batch(string runId, TestOutcome outcome, IReadOnlyCollection<TestResultRecord> results, string runSource)
     {
         var kind = outcome == TestOutcome.Passed ? EventKinds.TestsPassed : EventKinds.TestsSkipped;
         var payload = new BsonDocument
         {
             ["count"] = results.Count,
-            ["results"] = new BsonArray(results.Select(r => r.ToBson())),
+            ["results"] = new BsonArray(results.Select(r => r.ToBatchEntry(runSource))),
         };
         return new RunEvent(Ids.New(), runId, Timestamps.Now(), kind, payload);
     }

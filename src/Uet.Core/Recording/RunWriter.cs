@@ -48,6 +48,9 @@ internal sealed class RunWriter : IDisposable
 
     public int PendingEvents => _pending.Count;
 
+    /// <summary>The run's test assembly when it has only one ("" otherwise): batched results leave it out.</summary>
+    private string RunSource => _run.Sources.Count == 1 ? _run.Sources[0] : "";
+
     public RecordingOutcome Outcome => new(_run, _usedFallback ? null : _store?.Path, _usedFallback ? _fallback.Path : null);
 
     public void Add(TestResultRecord result)
@@ -142,7 +145,7 @@ internal sealed class RunWriter : IDisposable
         batch.Add(result);
         if (batch.Count >= _options.ResultsPerBatchEvent)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, outcome, batch));
+            _pending.Add(RunEvents.Batch(_run.RunId, outcome, batch, RunSource));
             batch.Clear();
         }
     }
@@ -151,12 +154,12 @@ internal sealed class RunWriter : IDisposable
     {
         if (_passedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch));
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch, RunSource));
             _passedBatch.Clear();
         }
         if (_skippedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch));
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch, RunSource));
             _skippedBatch.Clear();
         }
     }

@@ -15,7 +15,7 @@ internal static class Documents
         ["run_id"] = runEvent.RunId,
         ["ts"] = Timestamps.Format(runEvent.Ts),
         ["kind"] = runEvent.Kind,
-        ["payload"] = runEvent.Payload,
+        ["payload"] = PackedText.Pack(runEvent.Payload),
     };
 
     public static string EventKey(string runId, string eventId) => $"{runId}.{eventId}";
@@ -28,7 +28,7 @@ internal static class Documents
         document["run_id"].AsString,
         Timestamps.Parse(document["ts"].AsString),
         document["kind"].AsString,
-        document["payload"].AsDocument);
+        PackedText.Unpack(document["payload"].AsDocument));
 
     public static BsonDocument FromRun(RunState run) => new()
     {

@@ -40,6 +40,8 @@ public sealed class LoggerEndToEndTests
             Assert.AreEqual(sample.StorePath, settings["store"].AsString);
             var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"][0];
             Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"].AsString);
+            Assert.IsFalse(skipped.AsDocument.ContainsKey("source"), "a batched result leaves out the run's only source");
+            Assert.IsTrue(totals.ContainsKey("started_at") && !skipped.AsDocument.ContainsKey("started_at"), "times are kept for failures only");
             AssertEveryEventIsAValidRunEvent(events);
         }
 
