@@ -14,6 +14,7 @@ public static class UetCommand
             RunsCommand.Create(output),
             EventsCommand.Create(output),
             ReplayCommand.Create(output),
+            ImportCommand.Create(output),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LiteDB;
-using Uet.Cli;
 using Uet.Core.Events;
 
 namespace Uet.Cli.Tests;
@@ -18,7 +17,7 @@ public sealed class UetCommandTests
         Recordings.RecordMixedRun(db, "session-a", "Beta.Tests");
         var third = Recordings.RecordMixedRun(db, "session-b", "Alpha.Tests");
 
-        var (code, output) = Run("runs", "--db", db);
+        var (code, output) = UetCli.Run("runs", "--db", db);
 
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
@@ -37,7 +36,7 @@ public sealed class UetCommandTests
         var db = Path.Combine(folder.Path, "uet.db");
         var recorded = Recordings.RecordMixedRun(db, "s1");
 
-        var (code, output) = Run("runs", "--db", db, "--json");
+        var (code, output) = UetCli.Run("runs", "--db", db, "--json");
 
         Assert.AreEqual(0, code, output);
         var run = JsonNode.Parse(output)!.AsArray().Single()!;
@@ -55,8 +54,8 @@ public sealed class UetCommandTests
         var db = Path.Combine(folder.Path, "uet.db");
         var recorded = Recordings.RecordMixedRun(db);
 
-        var (code, output) = Run("events", "--db", db, "--run", recorded.Run.RunId);
-        var (_, failures) = Run("events", "--db", db, "--kind", "test_failed");
+        var (code, output) = UetCli.Run("events", "--db", db, "--run", recorded.Run.RunId);
+        var (_, failures) = UetCli.Run("events", "--db", db, "--kind", "test_failed");
 
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
@@ -75,7 +74,7 @@ public sealed class UetCommandTests
         var db = Path.Combine(folder.Path, "uet.db");
         var recorded = Recordings.RecordMixedRun(db);
 
-        var (code, output) = Run("events", "--db", db, "--run", "latest", "--json");
+        var (code, output) = UetCli.Run("events", "--db", db, "--run", "latest", "--json");
 
         Assert.AreEqual(0, code, output);
         var events = JsonNode.Parse(output)!.AsArray().Select(e => RunEvent.FromJson(e!.AsObject())).ToList();
@@ -93,7 +92,7 @@ public sealed class UetCommandTests
         var db = Path.Combine(folder.Path, "uet.db");
         var recorded = Recordings.RecordMixedRun(db);
 
-        var (equalCode, equal) = Run("replay", "--db", db, "--run", recorded.Run.RunId);
+        var (equalCode, equal) = UetCli.Run("replay", "--db", db, "--run", recorded.Run.RunId);
         Assert.AreEqual(0, equalCode, equal);
         StringAssert.Contains(equal, "equals the stored state");
 
@@ -102,7 +101,7 @@ public sealed class UetCommandTests
             var events = liteDb.GetCollection("events");
             events.Delete(events.FindOne(Query.EQ("kind", EventKinds.TestsSkipped))["_id"]);
         }
-        var (differentCode, different) = Run("replay", "--db", db, "--run", recorded.Run.RunId);
+        var (differentCode, different) = UetCli.Run("replay", "--db", db, "--run", recorded.Run.RunId);
         Assert.AreEqual(1, differentCode, different);
         StringAssert.Contains(different, "differs from the stored state");
         StringAssert.Contains(different, "skipped: stored 1, from events 0");
@@ -117,7 +116,7 @@ public sealed class UetCommandTests
         var beta = Recordings.RecordMixedRun(db, "session-a", "Beta.Tests");
         Recordings.RecordMixedRun(db, "session-b", "Gamma.Tests");
 
-        var (code, output) = Run("events", "--db", db, "--session", "session-a");
+        var (code, output) = UetCli.Run("events", "--db", db, "--session", "session-a");
 
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
@@ -128,12 +127,12 @@ public sealed class UetCommandTests
         Assert.IsTrue(timeline.All(l => l.StartsWith("Alpha.Tests  ", StringComparison.Ordinal) || l.StartsWith("Beta.Tests  ", StringComparison.Ordinal)), output);
         Assert.IsFalse(output.Contains("Gamma", StringComparison.Ordinal));
 
-        var (replayCode, replay) = Run("replay", "--db", db, "--session", "session-a");
+        var (replayCode, replay) = UetCli.Run("replay", "--db", db, "--session", "session-a");
         Assert.AreEqual(0, replayCode, replay);
         Assert.AreEqual(2, replay.Split("equals the stored state").Length - 1, replay);
 
-        Assert.AreEqual((2, "uet: give --run or --session, not both."), Trimmed(Run("events", "--db", db, "--session", "session-a", "--run", "latest")));
-        Assert.AreEqual((2, $"uet: {db}: no test session 'nope'. `uet runs` lists the sessions."), Trimmed(Run("replay", "--db", db, "--session", "nope")));
+        Assert.AreEqual((2, "uet: give --run or --session, not both."), Trimmed(UetCli.Run("events", "--db", db, "--session", "session-a", "--run", "latest")));
+        Assert.AreEqual((2, $"uet: {db}: no test session 'nope'. `uet runs` lists the sessions."), Trimmed(UetCli.Run("replay", "--db", db, "--session", "nope")));
     }
 
     [TestMethod]
@@ -142,17 +141,17 @@ public sealed class UetCommandTests
         using var folder = new TempFolder();
         var db = Path.Combine(folder.Path, "uet.db");
 
-        var (missingCode, missing) = Run("runs", "--db", db);
+        var (missingCode, missing) = UetCli.Run("runs", "--db", db);
         Assert.AreEqual(2, missingCode);
         Assert.AreEqual($"uet: {db}: no Uet store here. Run `dotnet test --logger uet` first, or give the store with --db.", missing.Trim());
 
         Recordings.RecordMixedRun(db);
-        var (unknownCode, unknown) = Run("events", "--db", db, "--run", "01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        var (unknownCode, unknown) = UetCli.Run("events", "--db", db, "--run", "01ARZ3NDEKTSV4RRFFQ69G5FAV");
         Assert.AreEqual(2, unknownCode);
         Assert.AreEqual($"uet: {db}: no run '01ARZ3NDEKTSV4RRFFQ69G5FAV'. `uet runs` lists the runs.", unknown.Trim());
 
         var damaged = folder.Write("damaged.db", [.. Enumerable.Range(0, 16 * 1024).Select(i => (byte)(i * 17))]);
-        var (damagedCode, damagedOutput) = Run("replay", "--db", damaged);
+        var (damagedCode, damagedOutput) = UetCli.Run("replay", "--db", damaged);
         Assert.AreEqual(2, damagedCode);
         StringAssert.Contains(damagedOutput, "the store is damaged or not a LiteDB file");
     }
@@ -164,8 +163,8 @@ public sealed class UetCommandTests
         var db = Path.Combine(folder.Path, "uet.db");
         Core.Store.UetStore.Open(db).Dispose();
 
-        Assert.AreEqual("No runs recorded.", Run("runs", "--db", db).Output.Trim());
-        var (code, output) = Run("replay", "--db", db);
+        Assert.AreEqual("No runs recorded.", UetCli.Run("runs", "--db", db).Output.Trim());
+        var (code, output) = UetCli.Run("replay", "--db", db);
         Assert.AreEqual(2, code);
         StringAssert.Contains(output, "the store has no runs yet.");
     }
@@ -179,7 +178,7 @@ public sealed class UetCommandTests
         Environment.SetEnvironmentVariable("UET_DB_PATH", db);
         try
         {
-            StringAssert.StartsWith(Run("runs").Output, "session from-env:");
+            StringAssert.StartsWith(UetCli.Run("runs").Output, "session from-env:");
         }
         finally
         {
@@ -190,18 +189,12 @@ public sealed class UetCommandTests
     [TestMethod]
     public void AnUnknownOptionIsAUsageError()
     {
-        var (code, output) = Run("runs", "--dbb", "x");
+        var (code, output) = UetCli.Run("runs", "--dbb", "x");
         Assert.AreEqual(2, code);
         StringAssert.StartsWith(output, "uet: Unrecognized command or argument '--dbb'.");
-        Assert.AreEqual(0, Run("--help").ExitCode);
+        Assert.AreEqual(0, UetCli.Run("--help").ExitCode);
     }
 
     private static (int, string) Trimmed((int ExitCode, string Output) result) => (result.ExitCode, result.Output.Trim());
 
-    private static (int ExitCode, string Output) Run(params string[] arguments)
-    {
-        var output = new StringWriter();
-        var code = UetCommand.Run(arguments, output, output);
-        return (code, output.ToString());
-    }
 }

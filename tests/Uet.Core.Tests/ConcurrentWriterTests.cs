@@ -56,7 +56,7 @@ public sealed class ConcurrentWriterTests
         var victimRun = victim.RunId;
 
         List<string> flushed = [];
-        RecorderTests.WaitUntil(() =>
+        Recordings.WaitUntil(() =>
         {
             using var store = UetStore.Open(path);
             flushed = store.Events(victimRun).Select(e => e.EventId).ToList();

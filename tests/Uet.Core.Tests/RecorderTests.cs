@@ -63,7 +63,7 @@ public sealed class RecorderTests
         Assert.IsNull(outcome.StorePath);
         Assert.IsNotNull(outcome.FallbackPath);
         StringAssert.StartsWith(outcome.FallbackPath, Path.Combine(folder.Path, "TestResults"));
-        var replayed = RunProjection.Replay(JsonlFallback.Read(outcome.FallbackPath));
+        var replayed = RunProjection.Replay(JsonlFallback.Read(outcome.FallbackPath).Events);
         Assert.AreEqual((5, 2, 1, RunStates.Failed), (replayed.Passed, replayed.Failed, replayed.Skipped, replayed.State));
         Assert.AreEqual(0, RunDifferences.Between(outcome.Run, replayed).Count, "the JSONL file holds the whole run");
     }
@@ -76,7 +76,7 @@ public sealed class RecorderTests
         var warnings = new List<string>();
         var recorder = new RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), warnings.Add);
         recorder.Record(Recordings.Failed("A.Tests.First"));
-        WaitUntil(() => StoredEvents(path, recorder.RunId) >= 2);
+        Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) >= 2);
 
         // Another program takes the file: every later write fails.
         using (var locker = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -88,13 +88,13 @@ public sealed class RecorderTests
             Assert.AreEqual(1, warnings.Count, string.Join("\n", warnings));
             StringAssert.Contains(warnings[0], "locked by another program");
             Assert.IsNotNull(outcome.FallbackPath);
-            var rest = JsonlFallback.Read(outcome.FallbackPath);
+            var rest = JsonlFallback.Read(outcome.FallbackPath).Events;
             CollectionAssert.AreEqual(new[] { EventKinds.TestFailed, EventKinds.TestsPassed, EventKinds.RunCompleted }, rest.Select(e => e.Kind).ToList());
         }
         using var store = UetStore.Open(path);
         var kept = store.Events(recorder.RunId);
         CollectionAssert.AreEqual(new[] { EventKinds.RunStarted, EventKinds.TestFailed }, kept.Select(e => e.Kind).ToList());
-        var whole = RunProjection.Replay(kept.Concat(JsonlFallback.Read(Directory.GetFiles(Path.Combine(folder.Path, "TestResults"))[0])));
+        var whole = RunProjection.Replay(kept.Concat(JsonlFallback.Read(Directory.GetFiles(Path.Combine(folder.Path, "TestResults"))[0]).Events));
         Assert.AreEqual((1, 2), (whole.Passed, whole.Failed), "store and JSONL together hold the whole run");
     }
 
@@ -124,26 +124,9 @@ public sealed class RecorderTests
         var recorder = new RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
         for (var i = 0; i < 10; i++) recorder.Record(Recordings.Failed($"A.Tests.T{i}"));
 
-        WaitUntil(() => StoredEvents(path, recorder.RunId) == 11);
+        Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) == 11);
         using var store = UetStore.Open(path);
         Assert.AreEqual(10, store.FindRun(recorder.RunId)!.Failed, "the stored counts follow the flushed events");
         recorder.Complete(new RunCompletion { Failed = 10 });
-    }
-
-    internal static int StoredEvents(string path, string runId)
-    {
-        if (!File.Exists(path)) return 0;
-        using var store = UetStore.Open(path);
-        return store.Events(runId).Count;
-    }
-
-    internal static void WaitUntil(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 250; attempt++)
-        {
-            if (condition()) return;
-            Thread.Sleep(20);
-        }
-        Assert.Fail("timed out waiting");
     }
 }

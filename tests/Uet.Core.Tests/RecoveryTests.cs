@@ -45,7 +45,7 @@ public sealed class RecoveryTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
         var recorder = new RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
-        RecorderTests.WaitUntil(() => RecorderTests.StoredEvents(path, recorder.RunId) >= 1);
+        Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) >= 1);
 
         using (var store = UetStore.Open(path))
         {

@@ -19,12 +19,12 @@ internal static class StoreOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
 
-    public static UetStore Open(string? db)
+    public static UetStore Open(string? db, bool createIfMissing = false)
     {
         var path = StoreLocation.Resolve(db, Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable), Directory.GetCurrentDirectory());
         try
         {
-            return UetStore.Open(path, createIfMissing: false);
+            return UetStore.Open(path, createIfMissing);
         }
         catch (StoreException e)
         {

@@ -8,7 +8,7 @@ namespace Uet.Core.Recording;
 /// Events the store could not take, one <c>run_event</c> JSON document a line, next to the test results: a
 /// failing store loses nothing. Created on first use.
 /// </summary>
-internal sealed class JsonlFallback(string directory, string runId)
+public sealed class JsonlFallback(string directory, string runId)
 {
     public string Path { get; } = System.IO.Path.Combine(directory, $"uet-events-{runId}.jsonl");
 
@@ -26,21 +26,25 @@ internal sealed class JsonlFallback(string directory, string runId)
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Reads a fallback file back (a torn last line, from a crash mid-write, is skipped).</summary>
-    public static IReadOnlyList<RunEvent> Read(string path)
+    /// <summary>
+    /// Reads a fallback file back. Lines that are not <c>run_event</c> documents (a line torn by a crash mid-write)
+    /// are counted and skipped; every complete line is kept.
+    /// </summary>
+    public static (IReadOnlyList<RunEvent> Events, int SkippedLines) Read(string path)
     {
         var events = new List<RunEvent>();
-        foreach (var line in File.ReadLines(path))
+        var skipped = 0;
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             try
             {
                 events.Add(RunEvent.FromJson(System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject()));
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                // A line cut by a crash; every complete line before it is kept.
+                skipped++;
             }
         }
-        return events;
+        return (events, skipped);
     }
 }

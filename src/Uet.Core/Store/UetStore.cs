@@ -55,28 +55,26 @@ public sealed class UetStore : IDisposable
         }
     }
 
+    /// <summary>Adds events and saves the run's new state in one transaction: both land, or neither.</summary>
+    public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db => Write(db, run, events));
+
     /// <summary>
-    /// Adds events and saves the run's new state in one transaction: both land, or neither. A run that is still
-    /// running is listed in <c>active_runs</c> until its final state is saved.
+    /// Brings events recorded elsewhere (a JSONL fallback file) into the store: per run, the events it does not hold
+    /// yet are added and the run's state is rebuilt from all of its events, in one transaction.
     /// </summary>
-    public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db =>
+    public IReadOnlyList<ImportedRun> Import(IEnumerable<RunEvent> events) => Session(db =>
     {
-        db.BeginTrans();
-        if (events.Count > 0)
+        var imported = new List<ImportedRun>();
+        foreach (var run in events.GroupBy(e => e.RunId))
         {
-            db.GetCollection(Collections.Events).Insert(events.Select(Documents.FromEvent));
+            var stored = db.GetCollection(Collections.Events).Find(Documents.EventsOf(run.Key)).Select(Documents.ToEvent).ToList();
+            var storedIds = stored.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            var added = run.Where(e => storedIds.Add(e.EventId)).ToList();
+            var state = RunProjection.Replay(stored.Concat(added).OrderBy(e => e.EventId, StringComparer.Ordinal));
+            Write(db, state, added);
+            imported.Add(new ImportedRun(state, added.Count, stored.Count));
         }
-        db.GetCollection(Collections.Runs).Upsert(Documents.FromRun(run));
-        var active = db.GetCollection(Collections.ActiveRuns);
-        if (run.IsRunning)
-        {
-            active.Upsert(new BsonDocument { ["_id"] = run.RunId });
-        }
-        else
-        {
-            active.Delete(run.RunId);
-        }
-        return db.Commit();
+        return imported;
     });
 
     /// <summary>Every run, oldest first.</summary>
@@ -122,6 +120,30 @@ public sealed class UetStore : IDisposable
     });
 
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>
+    /// Adds events and saves the run's state in one transaction. A run that is still running is listed in
+    /// <c>active_runs</c> until its final state is saved.
+    /// </summary>
+    private static bool Write(LiteDatabase db, RunState run, IReadOnlyCollection<RunEvent> events)
+    {
+        db.BeginTrans();
+        if (events.Count > 0)
+        {
+            db.GetCollection(Collections.Events).Insert(events.Select(Documents.FromEvent));
+        }
+        db.GetCollection(Collections.Runs).Upsert(Documents.FromRun(run));
+        var active = db.GetCollection(Collections.ActiveRuns);
+        if (run.IsRunning)
+        {
+            active.Upsert(new BsonDocument { ["_id"] = run.RunId });
+        }
+        else
+        {
+            active.Delete(run.RunId);
+        }
+        return db.Commit();
+    }
 
     /// <summary>
     /// One use of the file under the cross-process lock: open (direct mode is safe inside the lock), work, close.

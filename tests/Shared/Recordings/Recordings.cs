@@ -1,6 +1,7 @@
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
+using Uet.Core.Store;
 
 namespace Uet.Tests.Shared;
 
@@ -60,5 +61,24 @@ internal static class Recordings
         recorder.Record(Failed("Sample.Tests.Io.Reads", "System.IO.FileNotFoundException: Could not find file '/tmp/x'."));
         return recorder.Complete(new RunCompletion { Passed = 5, Failed = 2, Skipped = 1, Elapsed = TimeSpan.FromSeconds(1.5) })
             ?? throw new InvalidOperationException("the recorder did not finish");
+    }
+
+    /// <summary>How many events of the run the store holds now (0 before the store exists).</summary>
+    public static int StoredEvents(string path, string runId)
+    {
+        if (!File.Exists(path)) return 0;
+        using var store = UetStore.Open(path);
+        return store.Events(runId).Count;
+    }
+
+    /// <summary>Polls for up to 5 seconds.</summary>
+    public static void WaitUntil(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 250; attempt++)
+        {
+            if (condition()) return;
+            Thread.Sleep(20);
+        }
+        Assert.Fail("timed out waiting");
     }
 }

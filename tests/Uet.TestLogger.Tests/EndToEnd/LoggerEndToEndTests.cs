@@ -45,13 +45,13 @@ public sealed class LoggerEndToEndTests
             AssertEveryEventIsAValidRunEvent(events);
         }
 
-        var (replayCode, replay) = Uet.Run("replay", "--db", sample.StorePath, "--run", "latest");
+        var (replayCode, replay) = UetCli.Run("replay", "--db", sample.StorePath, "--run", "latest");
         Assert.AreEqual(0, replayCode, replay);
         StringAssert.Contains(replay, "equals the stored state (failed, 3 passed, 2 failed, 1 skipped)");
 
         // History accumulates: a second run lands in the same store.
         Assert.AreEqual(1, sample.Test("Mixed.Tests.csproj").ExitCode);
-        var runs = JsonNode.Parse(Uet.Run("runs", "--db", sample.StorePath, "--json").Output)!.AsArray();
+        var runs = JsonNode.Parse(UetCli.Run("runs", "--db", sample.StorePath, "--json").Output)!.AsArray();
         Assert.AreEqual(2, runs.Count);
         foreach (var field in new[] { "run_id", "session_id", "state", "aborted", "passed", "failed", "skipped" })
         {
@@ -78,7 +78,7 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(1, runs.Single(r => r.Project == "Gamma.Tests").Failed);
         Assert.AreEqual(0, store.CheckIntegrity().Count);
 
-        var (_, text) = Uet.Run("runs", "--db", storePath, "--session", runs[0].SessionId);
+        var (_, text) = UetCli.Run("runs", "--db", storePath, "--session", runs[0].SessionId);
         StringAssert.Contains(text, $"session {runs[0].SessionId}: 3 run(s), 6 passed, 1 failed, 0 skipped");
     }
 
@@ -116,7 +116,7 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
         Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
         StringAssert.Contains(output, "ABORTED");
-        Assert.AreEqual(0, Uet.Run("replay", "--db", sample.StorePath).ExitCode);
+        Assert.AreEqual(0, UetCli.Run("replay", "--db", sample.StorePath).ExitCode);
     }
 
     private static void AssertEveryEventIsAValidRunEvent(IReadOnlyList<RunEvent> events)

@@ -1,9 +1,9 @@
 using Uet.Cli;
 
-namespace Uet.TestLogger.Tests.EndToEnd;
+namespace Uet.Tests.Shared;
 
-/// <summary>Runs the `uet` command in-process, as a user would on the command line.</summary>
-internal static class Uet
+/// <summary>Runs the `uet` command in-process, as a user would on the command line. Compiled into the test projects that set UetCliHelpers.</summary>
+internal static class UetCli
 {
     public static (int ExitCode, string Output) Run(params string[] arguments)
     {
