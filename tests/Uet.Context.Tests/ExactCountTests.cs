@@ -50,5 +50,25 @@ public sealed class ExactCountTests
         CollectionAssert.AreEqual(new[] { 7, 7, 7 }, counts, "the same count whether or not the text is in the cache");
     }
 
+    [TestMethod]
+    [DataRow("cl100k_base")]
+    [DataRow("o200k_base")]
+    public void LongPiecesAreMergedLikeShortOnesWouldBe(string encodingName)
+    {
+        // The O(n log n) merge of long pieces against the library's own merge, on pieces just over the threshold
+        // and on long random words, where the two could part ways.
+        var encoding = TiktokenEncoding.All.Single(e => e.Name == encodingName);
+        var whole = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding(encoding.Name);
+        var exact = Tokenizers.For(encoding);
+        var random = new Random(7);
+        for (var i = 0; i < 40; i++)
+        {
+            var length = ExactTokenizer.LongPiece + 1 + random.Next(1500);
+            var letters = i % 2 == 0 ? "etaoinshrdlu" : "abcdefghijklmnopqrstuvwxyzäöüßñ";
+            var word = new string([.. Enumerable.Range(0, length).Select(_ => letters[random.Next(letters.Length)])]);
+            CollectionAssert.AreEqual(whole.EncodeToIds(word).ToList(), exact.EncodeToIds(word).ToList(), $"a word of {length} letters");
+        }
+    }
+
     private static string Show(string text) => text.Length > 60 ? text[..60].Replace("\n", "\\n", StringComparison.Ordinal) + "…" : text.Replace("\n", "\\n", StringComparison.Ordinal);
 }

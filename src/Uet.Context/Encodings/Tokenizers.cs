@@ -14,17 +14,27 @@ namespace Uet.Context.Encodings;
 /// </summary>
 public static class Tokenizers
 {
-    private static readonly ConcurrentDictionary<string, Lazy<Tokenizer>> Made = new();
+    private static readonly ConcurrentDictionary<string, Lazy<ExactTokenizer>> Made = new();
 
-    public static Tokenizer For(TiktokenEncoding encoding) =>
-        Made.GetOrAdd(encoding.Name, _ => new Lazy<Tokenizer>(() => Create(encoding))).Value;
+    public static ExactTokenizer For(TiktokenEncoding encoding) =>
+        Made.GetOrAdd(encoding.Name, _ => new Lazy<ExactTokenizer>(() => Create(encoding))).Value;
 
-    private static TiktokenTokenizer Create(TiktokenEncoding encoding)
+    private static ExactTokenizer Create(TiktokenEncoding encoding)
     {
-        using var packed = Assembly.Load(encoding.DataAssembly).GetManifestResourceStream(encoding.Resource)
-            ?? throw new InvalidOperationException($"{encoding.DataAssembly} has no resource {encoding.Resource}");
-        using var vocabulary = new DeflateStream(packed, CompressionMode.Decompress);
         var pattern = new Regex(encoding.Pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        return TiktokenTokenizer.Create(vocabulary, new CodePointPreTokenizer(pattern), normalizer: null, specialTokens: null);
+        using var vocabulary = OpenVocabulary(encoding);
+        var merger = TiktokenTokenizer.Create(vocabulary, WholeTextPreTokenizer.Instance, normalizer: null, specialTokens: null);
+        return new ExactTokenizer(new CodePointPreTokenizer(pattern), merger, () =>
+        {
+            using var again = OpenVocabulary(encoding);
+            return LongPieceEncoder.Load(again);
+        });
+    }
+
+    private static DeflateStream OpenVocabulary(TiktokenEncoding encoding)
+    {
+        var packed = Assembly.Load(encoding.DataAssembly).GetManifestResourceStream(encoding.Resource)
+            ?? throw new InvalidOperationException($"{encoding.DataAssembly} has no resource {encoding.Resource}");
+        return new DeflateStream(packed, CompressionMode.Decompress);
     }
 }
