@@ -15,6 +15,7 @@ public static class UetCommand
             EventsCommand.Create(output),
             ReplayCommand.Create(output),
             ImportCommand.Create(output),
+            ContextCommand.Create(output),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -28,6 +28,6 @@ public sealed class TokenCounter(ModelRegistry models)
         }
         var o200k = Tokenizers.For(TiktokenEncoding.O200kBase).CountTokens(text);
         var estimate = (int)Math.Ceiling(o200k * (1 + EstimateMargin));
-        return new TokenCount(Math.Min(estimate, System.Text.Encoding.UTF8.GetByteCount(text)), IsEstimate: true, $"estimate from o200k_base + {EstimateMargin:P0}");
+        return new TokenCount(Math.Min(estimate, System.Text.Encoding.UTF8.GetByteCount(text)), IsEstimate: true, $"estimate from o200k_base + {EstimateMargin * 100:0}%");
     }
 }
