@@ -18,20 +18,39 @@ public static class Chunker
         var units = Lines(text).SelectMany(line => count(line) <= budget ? [line] : SplitLine(line, budget, count)).ToList();
         var chunks = new List<string>();
         var current = new List<string>();
+        var tokens = 0; // The sum of the current units' own counts: close to the chunk's count, which decides.
         foreach (var unit in units)
         {
-            if (current.Count > 0 && count(Join(current) + unit) > budget)
+            var unitTokens = count(unit);
+            if (current.Count > 0 && tokens + unitTokens > budget)
             {
-                chunks.Add(Join(current));
-                current = Overlap(current, unit, overlapLines, budget, count);
+                var leftover = Close(current, budget, count, chunks);
+                current = [.. Overlap(chunks[^1], leftover, unit, overlapLines, budget, count), .. leftover];
+                tokens = current.Sum(count);
             }
             current.Add(unit);
+            tokens += unitTokens;
         }
-        if (current.Count > 0)
+        while (current.Count > 0)
         {
-            chunks.Add(Join(current));
+            current = Close(current, budget, count, chunks);
         }
         return chunks;
+    }
+
+    /// <summary>
+    /// Adds the units as one chunk, but for the last ones when the chunk itself counts over the budget (the sum of
+    /// its units said it fits; a text's count is close to that sum, not always equal). Returns those last units.
+    /// </summary>
+    private static List<string> Close(List<string> units, int budget, Func<string, int> count, List<string> chunks)
+    {
+        var kept = units.Count;
+        while (kept > 1 && count(Join(units[..kept])) > budget)
+        {
+            kept--;
+        }
+        chunks.Add(Join(units[..kept]));
+        return units[kept..];
     }
 
     /// <summary>The lines of the text, each with its '\n': the chunks put back together are the text.</summary>
@@ -46,12 +65,14 @@ public static class Chunker
         }
     }
 
-    private static List<string> Overlap(List<string> previous, string next, int overlapLines, int budget, Func<string, int> count)
+    /// <summary>The last lines of the previous chunk to repeat before what comes next, as many as fit (up to the overlap).</summary>
+    private static List<string> Overlap(string previous, List<string> leftover, string next, int overlapLines, int budget, Func<string, int> count)
     {
-        for (var take = Math.Min(overlapLines, previous.Count); take > 0; take--)
+        var lines = Lines(previous).ToList();
+        for (var take = Math.Min(overlapLines, lines.Count); take > 0; take--)
         {
-            var carried = previous[^take..];
-            if (count(Join(carried) + next) <= budget)
+            var carried = lines[^take..];
+            if (count(Join([.. carried, .. leftover]) + next) <= budget)
             {
                 return carried;
             }

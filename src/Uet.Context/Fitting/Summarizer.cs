@@ -16,26 +16,37 @@ public static class Summarizer
             return text;
         }
         var lines = text.Split('\n');
-        // The most lines that fit: keeping more lines never makes the text shorter, so search for the largest k.
-        int low = 0, high = lines.Length - 1;
-        var best = Fits(lines, 0, budget, count) ? Build(lines, 0) : "";
-        while (low < high)
+        // Each line counted once (with its '\n'); the sums say how many lines should fit, a count of the result
+        // says whether they do (a text's count is close to the sum of its lines' counts, not always equal).
+        var lineTokens = lines.Select(line => count(line + "\n")).ToArray();
+        var kept = LinesThatFit(lineTokens, budget - count(Marker(lines.Length) + "\n"));
+        for (; kept >= 0; kept--)
         {
-            var mid = (low + high + 1) / 2;
-            if (Fits(lines, mid, budget, count))
+            var result = Build(lines, kept);
+            if (count(result) <= budget)
             {
-                low = mid;
-                best = Build(lines, mid);
-            }
-            else
-            {
-                high = mid - 1;
+                return result;
             }
         }
-        return best;
+        return "";
     }
 
-    private static bool Fits(string[] lines, int kept, int budget, Func<string, int> count) => count(Build(lines, kept)) <= budget;
+    /// <summary>The largest k whose ceil(k/2) first and floor(k/2) last lines sum to at most the room.</summary>
+    private static int LinesThatFit(int[] lineTokens, int room)
+    {
+        var (kept, used) = (0, 0);
+        while (kept < lineTokens.Length - 1)
+        {
+            var next = kept % 2 == 0 ? lineTokens[kept / 2] : lineTokens[^(kept / 2 + 1)];
+            if (used + next > room)
+            {
+                break;
+            }
+            used += next;
+            kept++;
+        }
+        return kept;
+    }
 
     /// <summary>The first ceil(kept/2) and the last floor(kept/2) lines around the marker.</summary>
     private static string Build(string[] lines, int kept)
