@@ -53,6 +53,20 @@ public sealed class ContextCommandTests
     }
 
     [TestMethod]
+    public void AModelTableOfOnesOwnIsUsedWhenGiven()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.txt", "Hello, world!");
+        var models = folder.Write("models.json", """[{ "prefix": "acme", "encoding": "cl100k_base", "context_window": 1000 }]""");
+
+        Assert.AreEqual("acme-1: cl100k_base, exact", UetCli.Run("context", "count", "--model", "acme-1", "--models", models, file).Output.Split('\n')[0]);
+        Assert.AreEqual("acme-1: estimate from o200k_base + 25%", UetCli.Run("context", "count", "--model", "acme-1", file).Output.Split('\n')[0]);
+        var (code, output) = UetCli.Run("context", "count", "--model", "acme-1", "--models", folder.Write("bad.json", "[1]"), file);
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(output, "not a model table");
+    }
+
+    [TestMethod]
     public void ABadBudgetOrAMissingFileIsAnError()
     {
         Assert.AreEqual(2, UetCli.Run("context", "fit", "--model", "gpt-4o", "--budget", "0", "x.txt").ExitCode);

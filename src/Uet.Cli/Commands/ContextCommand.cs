@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Uet.Context;
 using Uet.Context.Fitting;
+using Uet.Context.Models;
 
 namespace Uet.Cli.Commands;
 
@@ -22,10 +23,10 @@ internal static class ContextCommand
     private static Command Count(TextWriter output)
     {
         var (model, file) = (Model(), File());
-        var command = new Command("count", "Count a text's tokens; the last line printed is the count alone.") { model, file };
+        var command = new Command("count", "Count a text's tokens; the last line printed is the count alone.") { model, file, Models() };
         command.SetAction(parse =>
         {
-            var count = TokenCounter.Default.Count(Read(parse.GetValue(file)!), parse.GetValue(model)!);
+            var count = CounterFor(parse).Count(Read(parse.GetValue(file)!), parse.GetValue(model)!);
             output.WriteLine($"{parse.GetValue(model)}: {(count.IsEstimate ? count.Basis : count.Basis + ", exact")}");
             output.WriteLine(count.Tokens);
             return ExitCodes.Success;
@@ -36,10 +37,10 @@ internal static class ContextCommand
     private static Command Fit(TextWriter output)
     {
         var (model, budget, file) = (Model(), Budget(), File());
-        var command = new Command("fit", "Write the text fitted to the budget: its first and last lines, and how many were left out.") { model, budget, file };
+        var command = new Command("fit", "Write the text fitted to the budget: its first and last lines, and how many were left out.") { model, budget, file, Models() };
         command.SetAction(parse =>
         {
-            var counter = Counter(parse.GetValue(model)!);
+            var counter = Counter(parse, model);
             output.Write(Summarizer.Summarize(Read(parse.GetValue(file)!), parse.GetValue(budget), counter));
             return ExitCodes.Success;
         });
@@ -51,10 +52,10 @@ internal static class ContextCommand
         var (model, budget, file) = (Model(), Budget(), File());
         var outDir = new Option<string>("--out") { Description = "The folder for the chunks (chunk-0001.txt, ...).", Required = true };
         var overlap = new Option<int>("--overlap") { Description = "Lines of the previous chunk to repeat at the start of the next." };
-        var command = new Command("chunk", "Cut the text into chunks of at most the budget, on line boundaries.") { model, budget, file, outDir, overlap };
+        var command = new Command("chunk", "Cut the text into chunks of at most the budget, on line boundaries.") { model, budget, file, outDir, overlap, Models() };
         command.SetAction(parse =>
         {
-            var counter = Counter(parse.GetValue(model)!);
+            var counter = Counter(parse, model);
             var chunks = Chunker.Chunk(Read(parse.GetValue(file)!), parse.GetValue(budget), counter, parse.GetValue(overlap));
             var folder = Directory.CreateDirectory(parse.GetValue(outDir)!).FullName;
             for (var i = 0; i < chunks.Count; i++)
@@ -85,7 +86,32 @@ internal static class ContextCommand
 
     private static Argument<string> File() => new("file") { Description = "The text: a file, or '-' for standard input." };
 
-    private static Func<string, int> Counter(string model) => text => TokenCounter.Default.Count(text, model).Tokens;
+    private static Func<string, int> Counter(ParseResult parse, Option<string> model)
+    {
+        var counter = CounterFor(parse);
+        var name = parse.GetValue(model)!;
+        return text => counter.Count(text, name).Tokens;
+    }
+
+    /// <summary>The built-in model table, or with a table of one's own (--models FILE, else UET_MODELS).</summary>
+    private static TokenCounter CounterFor(ParseResult parse)
+    {
+        var file = parse.GetValue<string?>("--models") ?? Environment.GetEnvironmentVariable("UET_MODELS");
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return TokenCounter.Default;
+        }
+        try
+        {
+            return new TokenCounter(ModelTable.Load(file));
+        }
+        catch (FormatException e)
+        {
+            throw new CommandException(e.Message);
+        }
+    }
+
+    private static Option<string?> Models() => new("--models") { Description = "A model table of your own (JSON), on top of the built-in one. Default: UET_MODELS." };
 
     private static string Read(string file)
     {

@@ -41,8 +41,10 @@ public sealed class ModelRegistry(IReadOnlyList<ModelFamily> families)
     public ModelInfo Find(string model)
     {
         var name = model.Trim();
+        // The longest prefix; on a tie the later family (a model table's over the built-in one).
         var family = families
             .Where(f => name.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase))
+            .Reverse()
             .MaxBy(f => f.Prefix.Length);
         if (family is not null)
         {
