@@ -19,6 +19,10 @@ public sealed class TokenCounter(ModelRegistry models)
 
     public static TokenCounter Default { get; } = new(ModelRegistry.Default);
 
+    /// <summary>A counter for fitting texts to the model: its exact tokenizer, or the estimate.</summary>
+    public ITextCounter For(string model) =>
+        models.Find(model).Encoding is { } encoding ? Tokenizers.For(encoding) : new FunctionCounter(text => Count(text, model).Tokens);
+
     public TokenCount Count(string text, string model)
     {
         var info = models.Find(model);

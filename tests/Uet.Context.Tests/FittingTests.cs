@@ -8,7 +8,8 @@ namespace Uet.Context.Tests;
 [TestClass]
 public sealed class FittingTests
 {
-    private static readonly Func<string, int> Count = Tokenizers.For(TiktokenEncoding.O200kBase).CountTokens;
+    private static readonly ExactTokenizer Counter = Tokenizers.For(TiktokenEncoding.O200kBase);
+    private static readonly Func<string, int> Count = Counter.CountTokens;
     private static readonly string[] Words = ["error", "at", "Shop.Checkout.Cart.Total()", "😀", "👨‍👩‍👧‍👦", "中文", "naïve", "e\u0301", "42", "{", "}", "=>", "    ", "𝟏𝟐𝟑"];
 
     [TestMethod]
@@ -20,7 +21,7 @@ public sealed class FittingTests
             var text = RandomText(random, lines: random.Next(1, 200));
             var budget = random.Next(12, 400);
 
-            var result = Summarizer.Summarize(text, budget, Count);
+            var result = Summarizer.Summarize(text, budget, Counter);
 
             Assert.IsTrue(Count(result) <= budget, $"trial {trial}: {Count(result)} tokens for a budget of {budget}");
             if (Count(text) <= budget)
@@ -42,10 +43,25 @@ public sealed class FittingTests
     }
 
     [TestMethod]
+    public void LinesCountedInOnePassAddUpToTheTextsCount()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 100; trial++)
+        {
+            var text = RandomText(random, lines: random.Next(1, 60), longLines: trial % 4 == 0) + (trial % 2 == 0 ? "\n" : "");
+
+            var lines = Counter.CountLines(text);
+
+            Assert.AreEqual(Lines.Of(text).Count(), lines.Length, $"trial {trial}: one count a line");
+            Assert.AreEqual(Count(text), lines.Sum(), $"trial {trial}: the lines add up to the text");
+        }
+    }
+
+    [TestMethod]
     public void SummarizeSaysHowManyLinesItLeftOut()
     {
         var text = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"line {i} of the log"));
-        var result = Summarizer.Summarize(text, 60, Count);
+        var result = Summarizer.Summarize(text, 60, Counter);
         var kept = result.Split('\n');
         var omitted = int.Parse(kept.Single(l => l.StartsWith("[…", StringComparison.Ordinal)).Split(' ')[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         Assert.AreEqual(1000, kept.Length - 1 + omitted);
@@ -62,7 +78,7 @@ public sealed class FittingTests
             var text = RandomText(random, lines: random.Next(1, 120), longLines: trial % 3 == 0);
             var budget = random.Next(16, 300);
 
-            var chunks = Chunker.Chunk(text, budget, Count);
+            var chunks = Chunker.Chunk(text, budget, Counter);
 
             Assert.AreEqual(text, string.Concat(chunks), $"trial {trial}: the chunks are the text");
             foreach (var chunk in chunks)
@@ -77,7 +93,7 @@ public sealed class FittingTests
     public void OverlapRepeatsTheLastLinesOfThePreviousChunk()
     {
         var text = string.Join('\n', Enumerable.Range(1, 60).Select(i => $"line {i}"));
-        var chunks = Chunker.Chunk(text, 30, Count, overlapLines: 2);
+        var chunks = Chunker.Chunk(text, 30, Counter, overlapLines: 2);
 
         Assert.IsTrue(chunks.Count > 2);
         for (var i = 1; i < chunks.Count; i++)

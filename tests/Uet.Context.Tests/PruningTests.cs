@@ -6,7 +6,8 @@ namespace Uet.Context.Tests;
 [TestClass]
 public sealed class PruningTests
 {
-    private static readonly Func<string, int> Count = Tokenizers.For(TiktokenEncoding.O200kBase).CountTokens;
+    private static readonly ExactTokenizer Counter = Tokenizers.For(TiktokenEncoding.O200kBase);
+    private static readonly Func<string, int> Count = Counter.CountTokens;
 
     private static readonly string Stack = string.Join('\n',
     [
@@ -34,7 +35,7 @@ public sealed class PruningTests
         var sections = FailureSections.For("Assert.AreEqual failed. Expected:<30>. Actual:<27>.", Stack, "41: var total = 0;\n42: return total - discount;", output);
         var whole = Count(Pruner.Render(sections));
 
-        var fitted = Pruner.Prune(sections, 200, Count);
+        var fitted = Pruner.Prune(sections, 200, Counter);
 
         Assert.IsTrue(whole > 200);
         Assert.IsTrue(Count(fitted) <= 200, $"{Count(fitted)} tokens");
@@ -57,7 +58,7 @@ public sealed class PruningTests
                 random.Next(0, 5))).ToList();
             var budget = random.Next(1, 600);
 
-            var fitted = Pruner.Prune(sections, budget, Count);
+            var fitted = Pruner.Prune(sections, budget, Counter);
 
             Assert.IsTrue(Count(fitted) <= budget, $"trial {trial}: {Count(fitted)} tokens for {budget}");
         }

@@ -49,15 +49,15 @@ switch (args[0])
     {
         var full = File.ReadAllText(args[1]);
         var rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
-        Func<string, int> count = Tokenizers.For(TiktokenEncoding.O200kBase).CountTokens;
+        var counter = Tokenizers.For(TiktokenEncoding.O200kBase);
         foreach (var size in new[] { 10 << 10, 100 << 10, 1 << 20 })
         {
             var text = full[..Math.Min(size, full.Length)];
-            var budget = count(text) / 4; // Everything has to work: a quarter of the text fits.
+            var budget = counter.CountTokens(text) / 4; // Everything has to work: a quarter of the text fits.
             var sections = FailureSections.For("Assert.AreEqual failed. Expected:<30>. Actual:<27>.", text[..(text.Length / 3)], text[(text.Length / 3)..(text.Length / 2)], text[(text.Length / 2)..]);
-            var fit = Time(rounds, () => Summarizer.Summarize(text, budget, count));
-            var prune = Time(rounds, () => Pruner.Prune(sections, budget, count));
-            var chunk = Time(rounds, () => Chunker.Chunk(text, Math.Max(budget / 8, 64), count));
+            var fit = Time(rounds, () => Summarizer.Summarize(text, budget, counter));
+            var prune = Time(rounds, () => Pruner.Prune(sections, budget, counter));
+            var chunk = Time(rounds, () => Chunker.Chunk(text, Math.Max(budget / 8, 64), counter));
             Console.WriteLine(FormattableString.Invariant($"{size} {fit:0.0} {prune:0.0} {chunk:0.0}"));
         }
         break;

@@ -62,7 +62,7 @@ internal static class ContextCommand
             {
                 var path = Path.Combine(folder, $"chunk-{i + 1:D4}.txt");
                 System.IO.File.WriteAllText(path, chunks[i]);
-                output.WriteLine($"{path}  {counter(chunks[i])} tokens");
+                output.WriteLine($"{path}  {counter.Count(chunks[i])} tokens");
             }
             return ExitCodes.Success;
         });
@@ -86,12 +86,7 @@ internal static class ContextCommand
 
     private static Argument<string> File() => new("file") { Description = "The text: a file, or '-' for standard input." };
 
-    private static Func<string, int> Counter(ParseResult parse, Option<string> model)
-    {
-        var counter = CounterFor(parse);
-        var name = parse.GetValue(model)!;
-        return text => counter.Count(text, name).Tokens;
-    }
+    private static ITextCounter Counter(ParseResult parse, Option<string> model) => CounterFor(parse).For(parse.GetValue(model)!);
 
     /// <summary>The built-in model table, or with a table of one's own (--models FILE, else UET_MODELS).</summary>
     private static TokenCounter CounterFor(ParseResult parse)

@@ -7,7 +7,7 @@ namespace Uet.Context.Encodings;
 /// points (<see cref="CodePointPreTokenizer"/>), and each piece is merged by ML.Tokenizers, or, when it is longer
 /// than <see cref="LongPiece"/> characters, by <see cref="LongPieceEncoder"/>, whose merge is not quadratic.
 /// </summary>
-public sealed class ExactTokenizer
+public sealed class ExactTokenizer : ITextCounter
 {
     /// <summary>Pieces longer than this (a run of one letter, of '=' or of spaces) take the O(n log n) merge.</summary>
     public const int LongPiece = 256;
@@ -28,12 +28,40 @@ public sealed class ExactTokenizer
         var count = 0;
         foreach (var (offset, length) in _pieces.PreTokenize(text))
         {
-            count += length > LongPiece
-                ? _longPieces.Value.Encode(text.Substring(offset, length), ids: null)
-                : _merger.CountTokens(text.AsSpan(offset, length));
+            count += CountPiece(text, offset, length);
         }
         return count;
     }
+
+    int ITextCounter.Count(string text) => CountTokens(text);
+
+    /// <summary>
+    /// The tokens of each line (as <see cref="Lines.Of"/> cuts them), in one pass: a piece counts for the line it
+    /// starts on, so the lines add up to exactly the text's count.
+    /// </summary>
+    public int[] CountLines(string text)
+    {
+        var ends = new List<int>(); // The offset just past each line.
+        foreach (var line in Lines.Of(text))
+        {
+            ends.Add((ends.Count == 0 ? 0 : ends[^1]) + line.Length);
+        }
+        var counts = new int[ends.Count];
+        var current = 0;
+        foreach (var (offset, length) in _pieces.PreTokenize(text))
+        {
+            while (offset >= ends[current])
+            {
+                current++;
+            }
+            counts[current] += CountPiece(text, offset, length);
+        }
+        return counts;
+    }
+
+    private int CountPiece(string text, int offset, int length) => length > LongPiece
+        ? _longPieces.Value.Encode(text.Substring(offset, length), ids: null)
+        : _merger.CountTokens(text.AsSpan(offset, length));
 
     public IReadOnlyList<int> EncodeToIds(string text)
     {

@@ -12,16 +12,19 @@ namespace Uet.Context.Fitting;
 /// </summary>
 public static class Chunker
 {
-    public static IReadOnlyList<string> Chunk(string text, int budget, Func<string, int> count, int overlapLines = 0)
+    public static IReadOnlyList<string> Chunk(string text, int budget, ITextCounter counter, int overlapLines = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
-        var units = Lines(text).SelectMany(line => count(line) <= budget ? [line] : SplitLine(line, budget, count)).ToList();
+        Func<string, int> count = counter.Count;
+        // Units with their counts: the lines (counted in one pass), and the pieces of lines too long for the budget.
+        var units = Lines.Of(text).Zip(counter.CountLines(text))
+            .SelectMany(line => line.Second <= budget ? [(Text: line.First, Tokens: line.Second)] : SplitLine(line.First, budget, count).Select(p => (Text: p, Tokens: count(p))))
+            .ToList();
         var chunks = new List<string>();
         var current = new List<string>();
         var tokens = 0; // The sum of the current units' own counts: close to the chunk's count, which decides.
-        foreach (var unit in units)
+        foreach (var (unit, unitTokens) in units)
         {
-            var unitTokens = count(unit);
             if (current.Count > 0 && tokens + unitTokens > budget)
             {
                 var leftover = Close(current, budget, count, chunks);
@@ -53,22 +56,10 @@ public static class Chunker
         return units[kept..];
     }
 
-    /// <summary>The lines of the text, each with its '\n': the chunks put back together are the text.</summary>
-    private static IEnumerable<string> Lines(string text)
-    {
-        for (var start = 0; start < text.Length;)
-        {
-            var end = text.IndexOf('\n', start);
-            end = end < 0 ? text.Length : end + 1;
-            yield return text[start..end];
-            start = end;
-        }
-    }
-
     /// <summary>The last lines of the previous chunk to repeat before what comes next, as many as fit (up to the overlap).</summary>
     private static List<string> Overlap(string previous, List<string> leftover, string next, int overlapLines, int budget, Func<string, int> count)
     {
-        var lines = Lines(previous).ToList();
+        var lines = Lines.Of(previous).ToList();
         for (var take = Math.Min(overlapLines, lines.Count); take > 0; take--)
         {
             var carried = lines[^take..];

@@ -10,17 +10,17 @@ namespace Uet.Context.Fitting;
 /// </summary>
 public static class Pruner
 {
-    public static string Prune(IReadOnlyList<Section> sections, int budget, Func<string, int> count)
+    public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter)
     {
         var kept = sections.ToList();
-        while (kept.Count > 0 && count(Render(kept)) > budget)
+        while (kept.Count > 0 && counter.Count(Render(kept)) > budget)
         {
             var lowest = kept.Select((s, i) => (s.Value, Index: i)).OrderBy(s => s.Value).ThenByDescending(s => s.Index).First().Index;
-            var room = budget - count(Render(Replace(kept, lowest, "")));
+            var room = budget - counter.Count(Render(Replace(kept, lowest, "")));
             if (room > 0)
             {
-                var summarized = Replace(kept, lowest, Summarizer.Summarize(kept[lowest].Text, room, count));
-                if (count(Render(summarized)) <= budget)
+                var summarized = Replace(kept, lowest, Summarizer.Summarize(kept[lowest].Text, room, counter));
+                if (counter.Count(Render(summarized)) <= budget)
                 {
                     return Render(summarized);
                 }

@@ -9,21 +9,21 @@ public static class Summarizer
 {
     public static string Marker(int omitted) => $"[… {omitted:N0} lines omitted …]";
 
-    public static string Summarize(string text, int budget, Func<string, int> count)
+    public static string Summarize(string text, int budget, ITextCounter counter)
     {
-        if (count(text) <= budget)
+        if (counter.Count(text) <= budget)
         {
             return text;
         }
         var lines = text.Split('\n');
-        // Each line counted once (with its '\n'); the sums say how many lines should fit, a count of the result
-        // says whether they do (a text's count is close to the sum of its lines' counts, not always equal).
-        var lineTokens = lines.Select(line => count(line + "\n")).ToArray();
-        var kept = LinesThatFit(lineTokens, budget - count(Marker(lines.Length) + "\n"));
+        // The lines counted in one pass; the sums say how many lines should fit, a count of the result says whether
+        // they do (a text's count is close to the sum of its lines' counts, not always equal).
+        var lineTokens = counter.CountLines(text);
+        var kept = LinesThatFit(lineTokens, budget - counter.Count(Marker(lines.Length) + "\n"));
         for (; kept >= 0; kept--)
         {
             var result = Build(lines, kept);
-            if (count(result) <= budget)
+            if (counter.Count(result) <= budget)
             {
                 return result;
             }
