@@ -18,7 +18,9 @@ public static class Chunker
         Func<string, int> count = counter.Count;
         // Units with their counts: the lines (counted in one pass), and the pieces of lines too long for the budget.
         var units = Lines.Of(text).Zip(counter.CountLines(text))
-            .SelectMany(line => line.Second <= budget ? [(Text: line.First, Tokens: line.Second)] : SplitLine(line.First, budget, count).Select(p => (Text: p, Tokens: count(p))))
+            .SelectMany(line => line.Second <= budget
+                ? [(Text: line.First, Tokens: line.Second)]
+                : SplitLine(line.First, budget, count).Select(piece => (Text: piece, Tokens: count(piece))))
             .ToList();
         var chunks = new List<string>();
         var current = new List<string>();
