@@ -1,5 +1,6 @@
 using LiteDB;
 using Uet.Core.Events;
+using static Uet.Core.Events.PayloadValues;
 using Uet.Core.Store;
 
 namespace Uet.Cli.Commands;
@@ -18,8 +19,8 @@ internal static class EventLine
         EventKinds.TestFailed => $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
         EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
         EventKinds.RunCompleted => $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {Milliseconds(payload["elapsed_ms"])} ms" +
-                                   (payload["aborted"] == true ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
-                                   (payload["canceled"] == true ? "; CANCELED" : ""),
+                                   (Flag(payload, "aborted") ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
+                                   (Flag(payload, "canceled") ? "; CANCELED" : ""),
         EventKinds.RunAborted => Text(payload, "reason") ?? "",
         _ => Shorten(BsonJson.ToJson(payload).ToJsonString()),
     };
@@ -45,6 +46,4 @@ internal static class EventLine
 
     private static string Milliseconds(BsonValue value) =>
         value.IsNumber ? value.AsDouble.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "?";
-
-    private static string? Text(BsonDocument payload, string name) => payload[name].IsString ? payload[name].AsString : null;
 }

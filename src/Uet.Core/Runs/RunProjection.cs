@@ -1,5 +1,6 @@
 using LiteDB;
 using Uet.Core.Events;
+using static Uet.Core.Events.PayloadValues;
 
 namespace Uet.Core.Runs;
 
@@ -81,8 +82,4 @@ public static class RunProjection
     }
 
     private static int BatchSize(BsonDocument payload) => payload["results"].IsArray ? payload["results"].AsArray.Count : 0;
-
-    private static string? Text(BsonDocument payload, string name) => payload[name].IsString ? payload[name].AsString : null;
-
-    private static bool Flag(BsonDocument payload, string name) => payload[name].IsBoolean && payload[name].AsBoolean;
 }
