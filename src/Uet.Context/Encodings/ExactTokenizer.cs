@@ -41,10 +41,11 @@ public sealed class ExactTokenizer : ITextCounter
     /// </summary>
     public int[] CountLines(string text)
     {
-        var ends = new List<int>(); // The offset just past each line.
-        foreach (var line in Lines.Of(text))
+        var ends = new List<int>(); // The offset just past each line; the lines themselves are not copied.
+        for (var start = 0; start < text.Length; start = ends[^1])
         {
-            ends.Add((ends.Count == 0 ? 0 : ends[^1]) + line.Length);
+            var newline = text.IndexOf('\n', start);
+            ends.Add(newline < 0 ? text.Length : newline + 1);
         }
         var counts = new int[ends.Count];
         var current = 0;

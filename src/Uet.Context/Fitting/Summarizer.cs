@@ -18,7 +18,12 @@ public static class Summarizer
         var lines = text.Split('\n');
         // The lines counted in one pass; the sums say how many lines should fit, a count of the result says whether
         // they do (a text's count is close to the sum of its lines' counts, not always equal).
+        // Split gives a last, empty line after a final '\n' (and one for an empty text) that CountLines does not: it counts 0.
         var lineTokens = counter.CountLines(text);
+        if (lineTokens.Length < lines.Length)
+        {
+            lineTokens = [.. lineTokens, 0];
+        }
         var kept = LinesThatFit(lineTokens, budget - counter.Count(Marker(lines.Length) + "\n"));
         for (; kept >= 0; kept--)
         {
