@@ -1,4 +1,4 @@
-// Writes the benchmark corpus (1 MiB of each kind) and tiktoken's ids for it, line by line, for both encodings.
+// Writes the benchmark corpus (1 MiB of UTF-8 of each kind) and tiktoken's ids for it, line by line, for both encodings.
 // Run: node make-corpus.mjs OUT_DIR
 import { get_encoding } from "tiktoken";
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
@@ -24,7 +24,9 @@ const cjkWords = ["测试", "失败", "错误", "堆栈", "跟踪", "テスト",
 let cjk = ""; while (cjk.length < MiB) cjk += pick(cjkWords) + (random() < 0.1 ? "\n" : "");
 const mixedUnits = ["hello", " ", "😀", "👨‍👩‍👧‍👦", "𝟏𝟐𝟑", "naïve", "e\u0301", "<|endoftext|>", "42", "\n", "==", "\t", "中文", "𝐀𝐛𝐜"];
 let mixed = ""; while (mixed.length < MiB) mixed += pick(mixedUnits);
-const kinds = { code: fill(code), prose: fill(prose), logs: logs.slice(0, MiB), cjk: cjk.slice(0, MiB), mixed: mixed.slice(0, MiB) };
+// At most 1 MiB of UTF-8 (a file of 1 MiB), cut between code points.
+const oneMiB = text => { let bytes = 0, end = 0; for (const c of text) { bytes += Buffer.byteLength(c); if (bytes > MiB) break; end += c.length; } return text.slice(0, end); };
+const kinds = Object.fromEntries(Object.entries({ code: fill(code), prose: fill(prose), logs, cjk, mixed }).map(([k, t]) => [k, oneMiB(t)]));
 
 const encodings = ["cl100k_base", "o200k_base"].map(name => [name, get_encoding(name)]);
 const lines = [];

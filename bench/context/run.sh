@@ -50,19 +50,34 @@ for enc in encodings:
     med = lambda xs, i: statistics.median(x[i] for x in xs)
     print(f"| {enc} | {med(u,0):.0f} | {med(u,1):.0f} | {med(t,0):.0f} | {med(t,1):.0f} | {'yes' if same else 'NO'} |")
 
-print(f"\n## Warm: counting 1 MiB once the tokenizer is made (median of {rounds} counts in one process)\n")
-print("| encoding | kind | tokens | Uet ms | tiktoken ms | tiktoken / Uet |\n|---|---|---:|---:|---:|---:|")
+def other(kind): return f"{out}/{'prose' if kind != 'prose' else 'code'}.txt"  # Warm-up text of another kind.
+
+print(f"\n## Warm: counting 1 MiB once the tokenizer is made (medians of {rounds} interleaved processes)\n")
+print("First: the text never seen before in the process (after a warm-up count of another kind of text); again: the")
+print("same text a second time (Uet remembers pieces it has counted, tiktoken does not).\n")
+print("| encoding | kind | tokens | Uet first ms | tiktoken first ms | tiktoken / Uet | Uet again ms | tiktoken again ms |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
 for enc in encodings:
     for kind in kinds:
-        (uc, ums), _, _ = run(uet_cmd("count", enc, f"{out}/{kind}.txt", str(rounds)))
-        (tc, tms), _, _ = run(tik_cmd(enc, f"{out}/{kind}.txt", str(rounds)))
+        u, t = [], []
+        for r in range(rounds):
+            order = [("u", uet_cmd("count", enc, f"{out}/{kind}.txt", "--warm", other(kind))), ("t", tik_cmd(enc, f"{out}/{kind}.txt", "--warm", other(kind)))]
+            for name, cmd in (order if r % 2 == 0 else order[::-1]):
+                (u if name == "u" else t).append(run(cmd)[0])
+        uc, tc = u[0][0], t[0][0]
+        med = lambda xs, i: statistics.median(float(x[i]) for x in xs)
         flag = "" if uc == tc else f" (tiktoken {tc})"
-        print(f"| {enc} | {kind} | {int(uc):,}{flag} | {float(ums):.1f} | {float(tms):.1f} | {float(tms)/float(ums):.2f} |")
+        print(f"| {enc} | {kind} | {int(uc):,}{flag} | {med(u,1):.1f} | {med(t,1):.1f} | {med(t,1)/med(u,1):.2f} | {med(u,2):.1f} | {med(t,2):.1f} |")
 
-print(f"\n## Fit, prune, chunk (o200k_base, budget a quarter of the text, chunks an eighth of that; median ms of {rounds})\n")
-print("| text | size | fit | prune | chunk |\n|---|---:|---:|---:|---:|")
+print(f"\n## Fit, prune, chunk (o200k_base; budget a quarter of the text, chunks an eighth of that; medians of {rounds} processes)\n")
+print("Sizes in UTF-8 bytes (what a file of that size holds). First: a text never seen in the process (after a warm-up")
+print("on prose); again: the same call a second time.\n")
+print("| text | size | fit first / again ms | prune first / again ms | chunk first / again ms |\n|---|---:|---|---|---|")
 for kind in ["logs", "code", "cjk"]:
-    for line in subprocess.run([uet, "fit", f"{out}/{kind}.txt", str(rounds)], check=True, capture_output=True, text=True).stdout.splitlines():
-        size, fit, prune, chunk = line.split()
-        print(f"| {kind} | {int(size)//1024} KiB | {fit} | {prune} | {chunk} |")
+    for size in [10 << 10, 100 << 10, 1 << 20]:
+        cells = []
+        for op in ["fit", "prune", "chunk"]:
+            runs = [run(uet_cmd("fit", op, f"{out}/{kind}.txt", str(size), other(kind)))[0] for _ in range(rounds)]
+            cells.append(f"{statistics.median(float(x[0]) for x in runs):.1f} / {statistics.median(float(x[1]) for x in runs):.1f}")
+        print(f"| {kind} | {size // 1024} KiB | {' | '.join(cells)} |")
 PY

@@ -34,11 +34,43 @@ public sealed class ExactCountTests
     }
 
     [TestMethod]
+    public void CountsStayExactWhenPiecesAreKnownAndWhenTheCacheIsFull()
+    {
+        // Counting remembers the pieces it has merged (up to a limit): a text counted again, and texts counted
+        // after the limit is reached, still count what their ids say. Words are random so that most are new.
+        var tokenizer = Tokenizers.For(TiktokenEncoding.O200kBase);
+        var random = new Random(5);
+        const string letters = "abcdefghijklmnopqrstuvwxyzÉé的一";
+        string Word() => new([.. Enumerable.Range(0, 2 + random.Next(9)).Select(_ => letters[random.Next(letters.Length)])]);
+        for (var round = 0; round < 4; round++)
+        {
+            var text = string.Join(random.Next(3) == 0 ? "\n" : " ", Enumerable.Range(0, 15_000).Select(_ => Word()));
+            var ids = tokenizer.EncodeToIds(text).Count;
+            Assert.AreEqual(ids, tokenizer.CountTokens(text), $"round {round}, first count");
+            Assert.AreEqual(ids, tokenizer.CountTokens(text), $"round {round}, counted again");
+        }
+    }
+
+    [TestMethod]
+    public void ThreadsCountingAtOnceGetTheCountsOfOneThread()
+    {
+        // The tokenizer is shared by the process: its remembered pieces and pairs are written by every thread.
+        var tokenizer = Tokenizers.For(TiktokenEncoding.Cl100kBase);
+        var texts = Enumerable.Range(0, 16).Select(i => string.Join(' ', Enumerable.Range(0, 1000).Select(j => ((i * 7919L + j * 104729L) % 1_000_003).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + new string('=', j % 300)))).ToList();
+        var alone = texts.Select(t => tokenizer.EncodeToIds(t).Count).ToList();
+
+        var together = new int[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => together[i] = tokenizer.CountTokens(texts[i]));
+
+        CollectionAssert.AreEqual(alone, together);
+    }
+
+    [TestMethod]
     public void AstralDigitsAreGroupedAsDigitsLikeTiktokenDoes()
     {
         // \p{N}{1,3} over code points: "𝟏𝟐𝟑" is one piece; .NET's Regex alone sees six surrogates of category Cs.
         var pieces = new CodePointPreTokenizer(new System.Text.RegularExpressions.Regex(TiktokenEncoding.Cl100kBase.Pattern))
-            .PreTokenize("𝟏𝟐𝟑𝟒 x").ToList();
+            .Split("𝟏𝟐𝟑𝟒 x");
         CollectionAssert.AreEqual(new[] { (0, 6), (6, 2), (8, 2) }, pieces);
     }
 
@@ -55,18 +87,20 @@ public sealed class ExactCountTests
     [DataRow("o200k_base")]
     public void LongPiecesAreMergedLikeShortOnesWouldBe(string encodingName)
     {
-        // The O(n log n) merge of long pieces against the library's own merge, on pieces just over the threshold
-        // and on long random words, where the two could part ways.
+        // The fast merge of long pieces against the library's own merge, on pieces just over the threshold and
+        // on long runs of letters, spaces, punctuation and CJK. Runs of spaces and of '=' make tokens that can be
+        // cut into a later token ("    " = " " + "   "), the case the merge order must take out of turn.
         var encoding = TiktokenEncoding.All.Single(e => e.Name == encodingName);
         var whole = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding(encoding.Name);
         var exact = Tokenizers.For(encoding);
         var random = new Random(7);
-        for (var i = 0; i < 40; i++)
+        string[] alphabets = ["etaoinshrdlu", "abcdefghijklmnopqrstuvwxyzäöüßñ", "    ", "=====-", "*#=-_~", "的一是不了人我在有他这为之大来以个中上们"];
+        for (var i = 0; i < 60; i++)
         {
-            var length = ExactTokenizer.LongPiece + 1 + random.Next(1500);
-            var letters = i % 2 == 0 ? "etaoinshrdlu" : "abcdefghijklmnopqrstuvwxyzäöüßñ";
-            var word = new string([.. Enumerable.Range(0, length).Select(_ => letters[random.Next(letters.Length)])]);
-            CollectionAssert.AreEqual(whole.EncodeToIds(word).ToList(), exact.EncodeToIds(word).ToList(), $"a word of {length} letters");
+            var length = BytePairMerger.LongPiece + 1 + random.Next(1500);
+            var alphabet = alphabets[i % alphabets.Length];
+            var run = new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            CollectionAssert.AreEqual(whole.EncodeToIds(run).ToList(), exact.EncodeToIds(run).ToList(), $"a run of {length} from \"{alphabet}\"");
         }
     }
 

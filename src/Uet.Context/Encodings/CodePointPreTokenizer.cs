@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.ML.Tokenizers;
 
 namespace Uet.Context.Encodings;
 
@@ -12,14 +11,10 @@ namespace Uet.Context.Encodings;
 /// on a proxy with one character per code point — each astral code point replaced by a BMP character of the
 /// same Unicode category — and the pieces are mapped back to the original text.
 /// </summary>
-internal sealed class CodePointPreTokenizer(Regex pattern) : PreTokenizer
+internal sealed class CodePointPreTokenizer(Regex pattern)
 {
-    public override IEnumerable<(int Offset, int Length)> PreTokenize(string text) =>
-        text is null ? [] : Split(text);
-
-    public override IEnumerable<(int Offset, int Length)> PreTokenize(ReadOnlySpan<char> text) => Split(text.ToString());
-
-    private List<(int Offset, int Length)> Split(string text)
+    /// <summary>The pieces of the text, in order: where each starts and how long it is.</summary>
+    public List<(int Offset, int Length)> Split(string text)
     {
         var pieces = new List<(int, int)>();
         if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)

@@ -1,39 +1,38 @@
-using Microsoft.ML.Tokenizers;
-
 namespace Uet.Context.Encodings;
 
 /// <summary>
 /// Counts and encodes text exactly as tiktoken's ordinary encoding does: the text is cut into pieces over code
-/// points (<see cref="CodePointPreTokenizer"/>), and each piece is merged by ML.Tokenizers, or, when it is longer
-/// than <see cref="LongPiece"/> characters, by <see cref="LongPieceEncoder"/>, whose merge is not quadratic.
+/// points (<see cref="CodePointPreTokenizer"/>), and each piece is merged into tokens (<see cref="BytePairMerger"/>).
+/// Counts of pieces seen before come from <see cref="PieceCounts"/>.
 /// </summary>
 public sealed class ExactTokenizer : ITextCounter
 {
-    /// <summary>Pieces longer than this (a run of one letter, of '=' or of spaces) take the O(n log n) merge.</summary>
-    public const int LongPiece = 256;
-
     private readonly CodePointPreTokenizer _pieces;
-    private readonly Tokenizer _merger;
-    private readonly Lazy<LongPieceEncoder> _longPieces;
+    private readonly BytePairMerger _merger;
+    private readonly PieceCounts _known = new();
+    private readonly Func<ReadOnlySpan<char>, int> _count;
 
-    internal ExactTokenizer(CodePointPreTokenizer pieces, Tokenizer merger, Func<LongPieceEncoder> longPieces)
+    internal ExactTokenizer(CodePointPreTokenizer pieces, BytePairMerger merger)
     {
         _pieces = pieces;
         _merger = merger;
-        _longPieces = new Lazy<LongPieceEncoder>(longPieces);
+        _count = piece => _merger.Encode(piece, ids: null);
     }
 
     public int CountTokens(string text)
     {
         var count = 0;
-        foreach (var (offset, length) in _pieces.PreTokenize(text))
+        foreach (var (offset, length) in _pieces.Split(text))
         {
-            count += CountPiece(text, offset, length);
+            count += _known.GetOrCount(text.AsSpan(offset, length), _count);
         }
         return count;
     }
 
     int ITextCounter.Count(string text) => CountTokens(text);
+
+    /// <summary>True: <see cref="CountLines"/> counts the same pieces as <see cref="CountTokens"/>.</summary>
+    public bool LinesAddUp => true;
 
     /// <summary>
     /// The tokens of each line (as <see cref="Lines.Of"/> cuts them), in one pass: a piece counts for the line it
@@ -49,34 +48,23 @@ public sealed class ExactTokenizer : ITextCounter
         }
         var counts = new int[ends.Count];
         var current = 0;
-        foreach (var (offset, length) in _pieces.PreTokenize(text))
+        foreach (var (offset, length) in _pieces.Split(text))
         {
             while (offset >= ends[current])
             {
                 current++;
             }
-            counts[current] += CountPiece(text, offset, length);
+            counts[current] += _known.GetOrCount(text.AsSpan(offset, length), _count);
         }
         return counts;
     }
 
-    private int CountPiece(string text, int offset, int length) => length > LongPiece
-        ? _longPieces.Value.Encode(text.Substring(offset, length), ids: null)
-        : _merger.CountTokens(text.AsSpan(offset, length));
-
     public IReadOnlyList<int> EncodeToIds(string text)
     {
         var ids = new List<int>();
-        foreach (var (offset, length) in _pieces.PreTokenize(text))
+        foreach (var (offset, length) in _pieces.Split(text))
         {
-            if (length > LongPiece)
-            {
-                _longPieces.Value.Encode(text.Substring(offset, length), ids);
-            }
-            else
-            {
-                ids.AddRange(_merger.EncodeToIds(text.AsSpan(offset, length)));
-            }
+            _merger.Encode(text.AsSpan(offset, length), ids);
         }
         return ids;
     }

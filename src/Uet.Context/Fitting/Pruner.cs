@@ -10,24 +10,39 @@ namespace Uet.Context.Fitting;
 /// </summary>
 public static class Pruner
 {
+    /// <summary>
+    /// When what is left after a drop estimates more than this share over the budget, it is not counted again:
+    /// the estimate (the sum of the sections' own lines) differs from the count only where sections meet.
+    /// </summary>
+    private const double EstimateTolerance = 0.1;
+
     public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter)
     {
-        var kept = sections.ToList();
-        while (kept.Count > 0 && counter.Count(Render(kept)) > budget)
+        var whole = Render(sections);
+        // One pass counts every line of the whole; each section's tokens are then those of its block's lines.
+        var lineTokens = counter.CountLines(whole);
+        if (counter.LinesAddUp ? lineTokens.Sum() <= budget : counter.Count(whole) <= budget)
         {
-            var lowest = kept.Select((s, i) => (s.Value, Index: i)).OrderBy(s => s.Value).ThenByDescending(s => s.Index).First().Index;
-            var room = budget - counter.Count(Render(Replace(kept, lowest, "")));
-            if (room > 0)
-            {
-                var summarized = Replace(kept, lowest, Summarizer.Summarize(kept[lowest].Text, room, counter));
-                if (counter.Count(Render(summarized)) <= budget)
-                {
-                    return Render(summarized);
-                }
-            }
-            kept.RemoveAt(lowest);
+            return whole;
         }
-        return Render(kept);
+        var blocks = BlockLines(sections, lineTokens);
+        var kept = Enumerable.Range(0, sections.Count).ToList();
+        while (kept.Count > 0)
+        {
+            var lowest = kept.OrderBy(i => sections[i].Value).ThenByDescending(i => i).First();
+            if (SummarizedToFit(sections, kept, lowest, blocks, budget, counter) is { } fitted)
+            {
+                return fitted;
+            }
+            kept.Remove(lowest);
+            var estimate = kept.Sum(i => blocks[i].Sum());
+            var rest = Render(kept.Select(i => sections[i]));
+            if ((!counter.LinesAddUp || estimate <= budget * (1 + EstimateTolerance)) && counter.Count(rest) <= budget)
+            {
+                return rest;
+            }
+        }
+        return "";
     }
 
     public static string Render(IEnumerable<Section> sections)
@@ -35,11 +50,52 @@ public static class Pruner
         var text = new StringBuilder();
         foreach (var section in sections)
         {
-            text.Append("## ").Append(section.Heading).Append('\n').Append(section.Text).Append("\n\n");
+            text.Append(Block(section));
         }
         return text.ToString();
     }
 
-    private static List<Section> Replace(List<Section> sections, int index, string text) =>
-        [.. sections.Select((s, i) => i == index ? s with { Text = text } : s)];
+    private static string Block(Section section) => $"## {section.Heading}\n{section.Text}\n\n";
+
+    /// <summary>
+    /// All kept sections with the lowest one summarized into the room the others leave, when that is within the
+    /// budget (tried again once with the room made smaller by what the first try went over); else null.
+    /// </summary>
+    private static string? SummarizedToFit(IReadOnlyList<Section> sections, List<int> kept, int lowest, int[][] blocks, int budget, ITextCounter counter)
+    {
+        var section = sections[lowest];
+        var frame = counter.Count(Block(section with { Text = "" }));
+        var room = budget - frame - kept.Where(i => i != lowest).Sum(i => blocks[i].Sum());
+        var textLines = blocks[lowest][HeadingLines(section)..^1]; // Between the heading and the closing blank line.
+        for (var attempt = 0; attempt < 2 && room > 0; attempt++)
+        {
+            var summary = Summarizer.Summarize(section.Text, textLines, room, counter);
+            var candidate = Render(kept.Select(i => i == lowest ? section with { Text = summary } : sections[i]));
+            var over = counter.Count(candidate) - budget;
+            if (over <= 0)
+            {
+                return candidate;
+            }
+            room -= over;
+        }
+        return null;
+    }
+
+    /// <summary>The tokens of each line of each section's block, cut from the counts of the whole.</summary>
+    private static int[][] BlockLines(IReadOnlyList<Section> sections, int[] lineTokens)
+    {
+        var blocks = new int[sections.Count][];
+        var line = 0;
+        for (var i = 0; i < sections.Count; i++)
+        {
+            // The heading's lines, the text's (its last one ends at the first '\n' after it) and the blank line: a block
+            // ends with '\n', so its lines are whole lines of the whole.
+            var count = HeadingLines(sections[i]) + sections[i].Text.AsSpan().Count('\n') + 2;
+            blocks[i] = lineTokens[line..(line + count)];
+            line += count;
+        }
+        return blocks;
+    }
+
+    private static int HeadingLines(Section section) => section.Heading.AsSpan().Count('\n') + 1;
 }

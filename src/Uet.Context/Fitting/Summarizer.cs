@@ -9,32 +9,47 @@ public static class Summarizer
 {
     public static string Marker(int omitted) => $"[… {omitted:N0} lines omitted …]";
 
-    public static string Summarize(string text, int budget, ITextCounter counter)
+    public static string Summarize(string text, int budget, ITextCounter counter) =>
+        Summarize(text, LinesOfSplit(text, counter.CountLines(text)), budget, counter);
+
+    /// <summary>
+    /// Summarizes with the tokens of each line of text.Split('\n') known: they say how many lines should fit (with
+    /// an exact tokenizer their sum is the text's count); a count of the result says whether they do (a text's count
+    /// is close to the sum of its lines' counts, not always equal), with fewer lines until one does.
+    /// </summary>
+    internal static string Summarize(string text, int[] splitLineTokens, int budget, ITextCounter counter)
     {
-        if (counter.Count(text) <= budget)
+        var fits = counter.LinesAddUp ? splitLineTokens.Sum() <= budget : counter.Count(text) <= budget;
+        if (fits)
         {
             return text;
         }
         var lines = text.Split('\n');
-        // The lines counted in one pass; the sums say how many lines should fit, a count of the result says whether
-        // they do (a text's count is close to the sum of its lines' counts, not always equal).
-        // Split gives a last, empty line after a final '\n' (and one for an empty text) that CountLines does not: it counts 0.
-        var lineTokens = counter.CountLines(text);
-        if (lineTokens.Length < lines.Length)
-        {
-            lineTokens = [.. lineTokens, 0];
-        }
-        var kept = LinesThatFit(lineTokens, budget - counter.Count(Marker(lines.Length) + "\n"));
-        for (; kept >= 0; kept--)
+        for (var kept = LinesThatFit(splitLineTokens, budget - counter.Count(Marker(lines.Length) + "\n")); kept >= 0;)
         {
             var result = Build(lines, kept);
-            if (counter.Count(result) <= budget)
+            var over = counter.Count(result) - budget;
+            if (over <= 0)
             {
                 return result;
             }
+            // Give back the last lines taken, at least one and as many as the result went over by.
+            do
+            {
+                kept--;
+                over -= kept >= 0 ? TakenLine(splitLineTokens, kept) : 0;
+            }
+            while (kept >= 0 && over > 0);
         }
         return "";
     }
+
+    /// <summary>
+    /// Line counts aligned with text.Split('\n'), which has one more, empty line after a final '\n' (and one for
+    /// an empty text) that <see cref="ITextCounter.CountLines"/> does not: it counts 0.
+    /// </summary>
+    private static int[] LinesOfSplit(string text, int[] lineTokens) =>
+        text.Length == 0 || text[^1] == '\n' ? [.. lineTokens, 0] : lineTokens;
 
     /// <summary>The largest k whose ceil(k/2) first and floor(k/2) last lines sum to at most the room.</summary>
     private static int LinesThatFit(int[] lineTokens, int room)
@@ -42,7 +57,7 @@ public static class Summarizer
         var (kept, used) = (0, 0);
         while (kept < lineTokens.Length - 1)
         {
-            var next = kept % 2 == 0 ? lineTokens[kept / 2] : lineTokens[^(kept / 2 + 1)];
+            var next = TakenLine(lineTokens, kept);
             if (used + next > room)
             {
                 break;
@@ -52,6 +67,9 @@ public static class Summarizer
         }
         return kept;
     }
+
+    /// <summary>The tokens of the k-th line taken (from 0): lines are taken from the start and the end in turn.</summary>
+    private static int TakenLine(int[] lineTokens, int k) => k % 2 == 0 ? lineTokens[k / 2] : lineTokens[^(k / 2 + 1)];
 
     /// <summary>The first ceil(kept/2) and the last floor(kept/2) lines around the marker.</summary>
     private static string Build(string[] lines, int kept)
