@@ -66,6 +66,17 @@ public sealed class ExactCountTests
     }
 
     [TestMethod]
+    public async Task APreparedTokenizerIsTheOneEveryCallerGets()
+    {
+        var preparing = Tokenizers.Prepare(TiktokenEncoding.O200kBase);
+        var meanwhile = Tokenizers.For(TiktokenEncoding.O200kBase); // Waits for the same one, does not make another.
+        await preparing;
+
+        Assert.AreSame(meanwhile, Tokenizers.For(TiktokenEncoding.O200kBase));
+        Assert.AreEqual(2, meanwhile.CountTokens("Prepared."));
+    }
+
+    [TestMethod]
     public void AstralDigitsAreGroupedAsDigitsLikeTiktokenDoes()
     {
         // \p{N}{1,3} over code points: "𝟏𝟐𝟑" is one piece; .NET's Regex alone sees six surrogates of category Cs.

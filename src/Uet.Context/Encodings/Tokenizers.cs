@@ -17,6 +17,12 @@ public static class Tokenizers
     public static ExactTokenizer For(TiktokenEncoding encoding) =>
         Made.GetOrAdd(encoding.Name, _ => new Lazy<ExactTokenizer>(() => Create(encoding))).Value;
 
+    /// <summary>
+    /// Makes the tokenizer on a thread-pool thread (25-50 ms, and the code compiled), so that the first count on a
+    /// hot path finds it ready; <see cref="For"/> waits for it when called before it is done.
+    /// </summary>
+    public static Task Prepare(TiktokenEncoding encoding) => Task.Run(() => For(encoding).CountTokens("Prepared."));
+
     private static ExactTokenizer Create(TiktokenEncoding encoding)
     {
         var pattern = new Regex(encoding.Pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
