@@ -33,6 +33,7 @@ internal static class ResultMapper
             StandardError = OutputLimit.Cap(Messages(result, TestResultMessage.StandardErrorCategory), maxOutputChars),
             Traits = traits,
             Categories = Categories(testCase, traits),
+            Priority = Priority(testCase, traits),
             CodeFilePath = string.IsNullOrEmpty(testCase.CodeFilePath) ? null : testCase.CodeFilePath,
             LineNumber = testCase.LineNumber > 0 ? testCase.LineNumber : null,
         };
@@ -42,6 +43,20 @@ internal static class ResultMapper
     {
         var texts = result.Messages.Where(m => m.Category == category && !string.IsNullOrEmpty(m.Text)).Select(m => m.Text).ToList();
         return texts.Count == 0 ? null : string.Concat(texts);
+    }
+
+    /// <summary>MSTest keeps [Priority(n)] in a "...Priority" property; other frameworks use a "Priority" trait.</summary>
+    private static int? Priority(TestCase testCase, List<KeyValuePair<string, string>> traits)
+    {
+        foreach (var property in testCase.Properties.Where(p => p.Id.EndsWith(".Priority", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (testCase.GetPropertyValue(property) is int value)
+            {
+                return value;
+            }
+        }
+        var trait = traits.FirstOrDefault(t => string.Equals(t.Key, "Priority", StringComparison.OrdinalIgnoreCase)).Value;
+        return int.TryParse(trait, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
     /// <summary>

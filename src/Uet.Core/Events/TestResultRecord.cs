@@ -23,6 +23,8 @@ public sealed record TestResultRecord
     public string? StandardError { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> Traits { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>The test's priority as its framework declares it (MSTest [Priority(n)], a Priority trait).</summary>
+    public int? Priority { get; init; }
     public string? CodeFilePath { get; init; }
     public int? LineNumber { get; init; }
 
@@ -63,6 +65,7 @@ public sealed record TestResultRecord
         {
             payload["categories"] = new BsonArray(Categories.Select(c => new BsonValue(c)));
         }
+        AddIfPresent(payload, "priority", Priority);
         if (CodeFilePath is not null)
         {
             payload["code_file"] = CodeFilePath;

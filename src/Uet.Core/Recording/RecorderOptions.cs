@@ -1,3 +1,5 @@
+using Uet.Core.Ledger;
+
 namespace Uet.Core.Recording;
 
 /// <summary>Where and how a <see cref="RunRecorder"/> writes.</summary>
@@ -16,6 +18,8 @@ public sealed record RecorderOptions
     /// opens and closes the store (about 15 ms of CPU and 4 MB of garbage), so this is not shorter.
     /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>Turns the completed run into fix tasks, in the transaction of its last write; none: no fix tasks.</summary>
+    public IFixTaskLedger? Ledger { get; init; }
     /// <summary>How long the end of the run waits for the writer before it gives up and says so.</summary>
     public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

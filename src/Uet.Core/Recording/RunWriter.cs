@@ -1,4 +1,5 @@
 using Uet.Core.Events;
+using Uet.Core.Ledger;
 using Uet.Core.Runs;
 using Uet.Core.Store;
 
@@ -16,6 +17,9 @@ internal sealed class RunWriter : IDisposable
     private readonly List<RunEvent> _pending = [];
     private readonly List<TestResultRecord> _passedBatch = [];
     private readonly List<TestResultRecord> _skippedBatch = [];
+    // What the ledger needs at the end, kept only when there is one.
+    private readonly List<TestResultRecord> _failures = [];
+    private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
     private readonly JsonlFallback _fallback;
     private UetStore? _store;
     private bool _usedFallback;
@@ -60,10 +64,18 @@ internal sealed class RunWriter : IDisposable
             case TestOutcome.Failed:
                 _failed++;
                 _pending.Add(RunEvents.Failed(_run.RunId, result));
+                if (_options.Ledger is not null)
+                {
+                    _failures.Add(result);
+                }
                 break;
             case TestOutcome.Passed:
                 _passed++;
                 AddToBatch(_passedBatch, TestOutcome.Passed, result);
+                if (_options.Ledger is not null)
+                {
+                    _passedTests.Add(result.FullyQualifiedName);
+                }
                 break;
             default:
                 _skipped++;
@@ -84,11 +96,14 @@ internal sealed class RunWriter : IDisposable
             State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
             StateReason = completion.AbortReason ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
         };
-        Flush();
+        Flush(completion);
     }
 
     /// <summary>Writes what is pending, with the passed and skipped results gathered so far.</summary>
-    public void Flush()
+    public void Flush() => Flush(completion: null);
+
+    /// <summary>Writes what is pending; at the end of the run (a completion) with the ledger's changes too.</summary>
+    private void Flush(RunCompletion? completion)
     {
         CloseBatches();
         if (_pending.Count == 0)
@@ -100,8 +115,9 @@ internal sealed class RunWriter : IDisposable
         {
             try
             {
-                _store.Append(state, _pending);
-                _run = state;
+                _run = completion is not null && _options.Ledger is { } ledger
+                    ? _store.Append(state, _pending, tasks => UpdateLedger(ledger, state, completion, tasks))
+                    : Saved(state);
                 _pending.Clear();
                 return;
             }
@@ -126,6 +142,26 @@ internal sealed class RunWriter : IDisposable
     }
 
     public void Dispose() => _store?.Dispose();
+
+    private RunState Saved(RunState state)
+    {
+        _store!.Append(state, _pending);
+        return state;
+    }
+
+    /// <summary>The ledger's changes; a ledger that fails costs the fix tasks of this run, never the run's record.</summary>
+    private LedgerChanges UpdateLedger(IFixTaskLedger ledger, RunState state, RunCompletion completion, LedgerState tasks)
+    {
+        try
+        {
+            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests), tasks);
+        }
+        catch (Exception e) when (e is not StoreException)
+        {
+            _warn($"Uet: the fix tasks of this run could not be updated ({e.GetType().Name}: {e.Message}); the run is recorded.");
+            return LedgerChanges.None;
+        }
+    }
 
     private UetStore? OpenStore()
     {

@@ -1,5 +1,6 @@
 using LiteDB;
 using Uet.Core.Events;
+using Uet.Core.Ledger;
 using Uet.Core.Runs;
 
 namespace Uet.Core.Store;
@@ -57,6 +58,36 @@ public sealed class UetStore : IDisposable
 
     /// <summary>Adds events and saves the run's new state in one transaction: both land, or neither.</summary>
     public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db => Write(db, run, events));
+
+    /// <summary>
+    /// Like <see cref="Append"/>, and in the same transaction lets the ledger read the fix tasks and save what it
+    /// changes; its events are added to the run's. Returns the run as saved (its event count includes them).
+    /// </summary>
+    public RunState Append(RunState run, IReadOnlyCollection<RunEvent> events, Func<LedgerState, LedgerChanges> ledger) => Session(db =>
+    {
+        var tasks = db.GetCollection(Collections.FixTasks);
+        var blocked = db.GetCollection(Collections.BlockedWork);
+        var changes = ledger(new LedgerState([.. tasks.FindAll()], blocked.FindById(LedgerDocuments.BlockedWorkId)));
+        db.BeginTrans(); // Write's own BeginTrans finds this one open, and its Commit commits everything.
+        foreach (var task in changes.Tasks)
+        {
+            tasks.Upsert(task);
+        }
+        if (changes.BlockedWork is { } work)
+        {
+            work["_id"] = LedgerDocuments.BlockedWorkId;
+            blocked.Upsert(work);
+        }
+        var saved = run with { EventCount = run.EventCount + changes.Events.Count };
+        Write(db, saved, [.. events, .. changes.Events]);
+        return saved;
+    });
+
+    /// <summary>The fix-task documents, as the ledger saved them.</summary>
+    public IReadOnlyList<BsonDocument> FixTasks() => Session(db => db.GetCollection(Collections.FixTasks).FindAll().ToList());
+
+    /// <summary>The blocked-work document, when a ledger saved one.</summary>
+    public BsonDocument? BlockedWork() => Session(db => db.GetCollection(Collections.BlockedWork).FindById(LedgerDocuments.BlockedWorkId));
 
     /// <summary>
     /// Brings events recorded elsewhere (a JSONL fallback file) into the store: per run, the events it does not hold

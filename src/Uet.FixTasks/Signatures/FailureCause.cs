@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Uet.Core.Events;
+
+namespace Uet.FixTasks.Signatures;
+
+/// <summary>
+/// What a failed test says went wrong: the exception where the failure began (the innermost one), its message, and
+/// the frames of its stack, user code first to look at. A failure without an exception (an assertion of a
+/// framework that does not name one) has the type "assertion" or "failure".
+/// </summary>
+public sealed partial record FailureCause(string ExceptionType, string Message, IReadOnlyList<StackFrame> Frames)
+{
+    /// <summary>The first frame in the user's code: where to start looking, and part of the signature.</summary>
+    public StackFrame? FirstUserFrame => Frames.FirstOrDefault(f => f.IsUserCode);
+
+    public static FailureCause Of(TestResultRecord result)
+    {
+        var message = result.ErrorMessage ?? "";
+        var frames = StackTraceParser.RootFrames(result.ErrorStackTrace);
+        // "Outer: text ---> Inner: text": the last exception named is where it began.
+        var exceptions = ExceptionPattern().Matches(message);
+        if (exceptions.Count > 0)
+        {
+            var innermost = exceptions[^1];
+            var text = message[(innermost.Index + innermost.Length)..];
+            var end = text.IndexOf(" ---> ", StringComparison.Ordinal);
+            return new FailureCause(innermost.Groups["type"].Value, FirstLines(end < 0 ? text : text[..end]), frames);
+        }
+        var type = message.Contains("Assert", StringComparison.Ordinal) || frames.Any(f => f.Method.Contains(".Assert", StringComparison.Ordinal))
+            ? "assertion"
+            : "failure";
+        return new FailureCause(type, FirstLines(message), frames);
+    }
+
+    /// <summary>The message without the stack or the exceptions that a framework appended to it.</summary>
+    private static string FirstLines(string text)
+    {
+        var stack = text.IndexOf("\n   at ", StringComparison.Ordinal);
+        return (stack < 0 ? text : text[..stack]).Trim();
+    }
+
+    // A type name ending in Exception (or Error), then ": " or " : " (xUnit, NUnit).
+    [GeneratedRegex(@"(?<![\w.])(?<type>(?:[A-Za-z_]\w*\.)*\w*(?:Exception|Error))(?:`\d+)?\s?:\s")]
+    private static partial Regex ExceptionPattern();
+}
