@@ -3,8 +3,10 @@
 #   1. pack Uet.Build.Tasks and Uet.TestLogger into the local feed;
 #   2. `dotnet build` a project that holds one valid and one invalid UET document: the gate must accept the first
 #      and fail the build on the second, naming file, line, column and code for each mistake;
-#   3. `dotnet test --logger uet` a test project (gate passes, two tests fail on purpose): the run is recorded;
-#   4. `uet runs`, `uet events` and `uet replay` read the record back; replay must find it consistent.
+#   3. `dotnet test --logger uet` a test project (gate passes, two tests fail on purpose): the run is recorded, the
+#      two failures become fix tasks (the smoke test's is critical and blocks the workstream's tasks), and the
+#      reports are written to artifacts/demo-reports (fix-tasks.md, fix-tasks.json, fix-tasks.html);
+#   4. `uet runs`, `uet events`, `uet replay` and `uet tasks` read the record back; replay must find it consistent.
 # Exits 0 when every step did exactly that.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,10 +43,15 @@ rm -rf "$root/artifacts/demo-store" "$root/samples/Checkout.Tests/bin" "$root/sa
 test_log="$root/artifacts/demo-test.log"
 echo "== dotnet test samples/Checkout.Tests --logger uet (two tests fail on purpose)"
 set +e
-dotnet test "$root/samples/Checkout.Tests" -p:UetVersion="$version" --logger uet -nodeReuse:false 2>&1 | tee "$test_log"
+reports="$root/artifacts/demo-reports"
+rm -rf "$reports"
+dotnet test "$root/samples/Checkout.Tests" -p:UetVersion="$version" -nodeReuse:false \
+  --logger "uet;ReportDir=$reports;Workstream=$root/samples/Checkout.Tests/uet/checkout.workstream.yaml" 2>&1 | tee "$test_log"
 test_status=${PIPESTATUS[0]}
 set -e
-if [ "$test_status" -eq 0 ] || ! grep -q 'Uet: Checkout.Tests (net10.0): 2 passed, 2 failed, 1 skipped; recorded in' "$test_log"; then
+if [ "$test_status" -eq 0 ] || ! grep -q 'Uet: Checkout.Tests (net10.0): 2 passed, 2 failed, 1 skipped; recorded in' "$test_log" \
+  || ! grep -q 'Uet: fix tasks: 2 open (1 critical, 1 high); blocking first: FT-[0-9a-f]* Assertion failed in CheckoutTests.DiscountIsApplied() (1 test; blocks api, e2e, ui)' "$test_log" \
+  || [ ! -s "$reports/fix-tasks.html" ] || [ ! -s "$reports/fix-tasks.json" ] || [ ! -s "$reports/fix-tasks.md" ]; then
   echo "== Unexpected test result (exit code $test_status); see $test_log" >&2
   exit 1
 fi
@@ -56,4 +63,9 @@ echo "== uet events --run latest"
 "${uet[@]}" events --run latest
 echo "== uet replay --run latest"
 "${uet[@]}" replay --run latest
-echo "== Done: the gate rejected the bad document, the test run is in $UET_DB_PATH, and replay agrees with it."
+echo "== uet tasks"
+"${uet[@]}" tasks
+echo "== $reports/fix-tasks.md"
+cat "$reports/fix-tasks.md"
+echo "== Done: the gate rejected the bad document, the test run is in $UET_DB_PATH, replay agrees with it, and the"
+echo "   fix-task reports are in $reports (open fix-tasks.html in a browser)."

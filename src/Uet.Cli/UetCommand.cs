@@ -9,13 +9,15 @@ public static class UetCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Uet: recorded test runs, their events and replay.")
+        var root = new RootCommand("Uet: recorded test runs, their events and replay, fix tasks and their reports, token budgets.")
         {
             RunsCommand.Create(output),
             EventsCommand.Create(output),
             ReplayCommand.Create(output),
             ImportCommand.Create(output),
             ContextCommand.Create(output),
+            TasksCommand.Create(output),
+            ReportCommand.Create(output),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -1,4 +1,5 @@
 using Uet.Core.Events;
+using Uet.FixTasks.Tasks;
 
 namespace Uet.TestLogger;
 
@@ -8,11 +9,19 @@ namespace Uet.TestLogger;
 /// </summary>
 internal sealed record LoggerParameters
 {
-    public static IReadOnlyList<string> Keys { get; } = ["DbPath", "SessionId", "MaxOutputChars"];
+    public static IReadOnlyList<string> Keys { get; } = ["DbPath", "SessionId", "MaxOutputChars", "ReportDir", "Workstream", "Model", "TokenBudget", "Rules"];
 
     public string? DbPath { get; init; }
     public string? SessionId { get; init; }
     public int MaxOutputChars { get; init; } = OutputLimit.DefaultMaxChars;
+    /// <summary>Where the fix-task reports go; default: a "uet" folder in the test results directory.</summary>
+    public string? ReportDir { get; init; }
+    /// <summary>A workstream_spec document whose tasks the fix tasks block.</summary>
+    public string? Workstream { get; init; }
+    public string Model { get; init; } = TaskContextBuilder.DefaultModel;
+    public int TokenBudget { get; init; } = TaskContextBuilder.DefaultBudget;
+    /// <summary>A fix-task rules file (fix_task_rules.v1.json); default: uet-fix-rules.json beside the store's folder, if there.</summary>
+    public string? Rules { get; init; }
     public string? TestRunDirectory { get; init; }
     public string? TargetFramework { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -40,6 +49,35 @@ internal sealed record LoggerParameters
                     else
                     {
                         warnings.Add($"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}.");
+                    }
+                    break;
+                case "REPORTDIR":
+                    parsed = parsed with { ReportDir = value };
+                    break;
+                case "WORKSTREAM":
+                    parsed = parsed with { Workstream = value };
+                    break;
+                case "RULES":
+                    parsed = parsed with { Rules = value };
+                    break;
+                case "MODEL":
+                    if (string.IsNullOrWhiteSpace(value))
+                    {
+                        warnings.Add($"Uet: logger parameter Model is empty; using {TaskContextBuilder.DefaultModel}.");
+                    }
+                    else
+                    {
+                        parsed = parsed with { Model = value.Trim() };
+                    }
+                    break;
+                case "TOKENBUDGET":
+                    if (int.TryParse(value, out var budget) && budget >= 100)
+                    {
+                        parsed = parsed with { TokenBudget = budget };
+                    }
+                    else
+                    {
+                        warnings.Add($"Uet: logger parameter TokenBudget={value} is not a whole number of at least 100; using {TaskContextBuilder.DefaultBudget}.");
                     }
                     break;
                 // The test platform adds these two on its own.

@@ -2,7 +2,9 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Uet.Core.Events;
 using Uet.Core.Recording;
+using Uet.Context;
 using Uet.Core.Runs;
+using Uet.FixTasks.Reports;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace Uet.TestLogger;
@@ -24,6 +26,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
     private LoggerParameters _parameters = new();
     private RunRecorder? _recorder;
     private bool _failureReported;
+    private int _tokenizerPrepared;
 
     public UetLogger()
         : this(Console.Out, LoggerEnvironment.Process)
@@ -56,6 +59,12 @@ public sealed class UetLogger : ITestLoggerWithParameters
     {
         var recorder = _recorder ?? StartRecorder([result.TestCase.Source], runSettings: null);
         recorder.Record(ResultMapper.Map(result, _parameters.MaxOutputChars));
+        if (result.Outcome == VsOutcome.Failed && Interlocked.Exchange(ref _tokenizerPrepared, 1) == 0)
+        {
+            // The first failure will need a fix task with a context: the model's tokenizer is made on the thread
+            // pool now, not on the writer when the run ends. A run without failures never makes it.
+            _ = Task.Run(() => TokenCounter.Default.Count("Uet", _parameters.Model));
+        }
     }
 
     private void OnComplete(TestRunCompleteEventArgs e)
@@ -75,8 +84,35 @@ public sealed class UetLogger : ITestLoggerWithParameters
         if (outcome is not null)
         {
             _output.WriteLine(EndOfRunLine.For(outcome));
+            WriteReports(outcome);
         }
     }
+
+    /// <summary>The session's fix-task reports, and the line that names the blocking tasks first.</summary>
+    private void WriteReports(RecordingOutcome outcome)
+    {
+        if (outcome.StorePath is null)
+        {
+            _output.WriteLine("Uet: no fix tasks or reports for this run: it is not in the store.");
+            return;
+        }
+        var directory = Path.GetFullPath(_parameters.ReportDir ?? Path.Combine(ResultsDirectory(), "uet"));
+        try
+        {
+            var reports = SessionReports.Write(outcome.StorePath, outcome.Run.SessionId, outcome.Run.RunId, directory, _environment.Variable(ReportWriter.StepSummaryVariable));
+            _output.WriteLine(reports.Line());
+            if (reports.Warning is not null)
+            {
+                _output.WriteLine(reports.Warning);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Store.StoreException)
+        {
+            _output.WriteLine($"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded.");
+        }
+    }
+
+    private string ResultsDirectory() => _parameters.TestRunDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
 
     private RunRecorder StartRecorder(IEnumerable<string>? sources, string? runSettings)
     {
@@ -90,7 +126,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
             var sourceDirectory = sourceList.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(sourceList[0]))! : Directory.GetCurrentDirectory();
             var runId = Ids.New();
             var storePath = StoreLocation.Resolve(_parameters.DbPath, _environment.Variable(StoreLocation.EnvironmentVariable), sourceDirectory);
-            var resultsDirectory = _parameters.TestRunDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
+            var resultsDirectory = ResultsDirectory();
             var start = new RunStart
             {
                 SessionId = TestSessions.Resolve(_parameters.SessionId, _environment.Variable(TestSessions.EnvironmentVariable), _environment.CommandLine(), runId),
@@ -106,7 +142,8 @@ public sealed class UetLogger : ITestLoggerWithParameters
                 },
                 Recorder = RecorderProcess.Current(),
             };
-            var options = new RecorderOptions { StorePath = storePath, FallbackDirectory = resultsDirectory };
+            var ledger = FixTaskSetup.Ledger(_parameters, storePath, message => _output.WriteLine(message));
+            var options = new RecorderOptions { StorePath = storePath, FallbackDirectory = resultsDirectory, Ledger = ledger };
             _recorder = new RunRecorder(options, runId, start, message => _output.WriteLine(message));
             return _recorder;
         }

@@ -13,10 +13,10 @@ public sealed class UetLoggerTests
     private const string Source = "/src/A.Tests/bin/A.Tests.dll";
 
     [TestMethod]
-    public void ARunIsRecordedAndOneLineSaysWhereAndWithWhatCounts()
+    public void ARunIsRecordedAndTheEndOfTheRunSaysWhereWithWhatCountsAndWhichFixTasks()
     {
         using var folder = new TempFolder();
-        var (logger, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["TargetFramework"] = ".NETCoreApp,Version=v10.0" });
+        var (logger, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["TargetFramework"] = ".NETCoreApp,Version=v10.0", ["TestRunDirectory"] = folder.Path });
 
         events.Start(Source);
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
@@ -28,8 +28,12 @@ public sealed class UetLoggerTests
         using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
         var run = store.FindRun("latest")!;
         Assert.AreEqual(("A.Tests", "net10.0", 1, 1, 2, RunStates.Failed), (run.Project, run.TargetFramework, run.Passed, run.Failed, run.Skipped, run.State));
-        var line = console.ToString().Trim();
-        Assert.AreEqual($"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})", line);
+        var lines = console.ToString().Trim().Split(Environment.NewLine);
+        Assert.AreEqual($"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})", lines[0]);
+        var reports = Path.Combine(folder.Path, "uet");
+        Assert.AreEqual($"Uet: fix tasks: 1 open (1 high); report: {Path.Combine(reports, "fix-tasks.html")}", lines[1]);
+        Assert.AreEqual(2, lines.Length, console.ToString());
+        CollectionAssert.AreEquivalent(new[] { "fix-tasks.html", "fix-tasks.json", "fix-tasks.md" }, Directory.GetFiles(reports).Select(Path.GetFileName).ToArray());
         GC.KeepAlive(logger);
     }
 
@@ -44,9 +48,10 @@ public sealed class UetLoggerTests
         events.Complete(1, 0, 0);
 
         var lines = console.ToString().Trim().Split('\n');
-        Assert.AreEqual(2, lines.Length, console.ToString());
-        Assert.AreEqual("Uet: unknown logger parameters DBpth, Verbose (ignored). Valid: DbPath, SessionId, MaxOutputChars.", lines[0].Trim());
+        Assert.AreEqual(3, lines.Length, console.ToString());
+        Assert.AreEqual("Uet: unknown logger parameters DBpth, Verbose (ignored). Valid: DbPath, SessionId, MaxOutputChars, ReportDir, Workstream, Model, TokenBudget, Rules.", lines[0].Trim());
         StringAssert.StartsWith(lines[1], "Uet: A.Tests");
+        StringAssert.StartsWith(lines[2], "Uet: fix tasks: none open");
     }
 
     [TestMethod]
@@ -138,9 +143,10 @@ public sealed class UetLoggerTests
         events.Complete(0, 1, 0);
 
         var lines = console.ToString().Trim().Split('\n');
-        Assert.AreEqual(2, lines.Length, console.ToString());
+        Assert.AreEqual(3, lines.Length, console.ToString());
         StringAssert.Contains(lines[0], "damaged");
         StringAssert.Contains(lines[1], $"NOT in the store; events saved to {results}");
+        Assert.AreEqual("Uet: no fix tasks or reports for this run: it is not in the store.", lines[2].Trim());
         var jsonl = Directory.GetFiles(results, "uet-events-*.jsonl").Single();
         Assert.AreEqual(3, File.ReadAllLines(jsonl).Length, "run_started, test_failed, run_completed");
     }
@@ -162,6 +168,50 @@ public sealed class UetLoggerTests
         var text = console.ToString();
         Assert.AreEqual(1, text.Split("the logger failed").Length - 1, text);
         StringAssert.Contains(text, "Uet: A.Tests: 1 passed, 0 failed, 0 skipped; recorded in");
+    }
+
+    [TestMethod]
+    public void UnusableFixTaskParametersGiveOneWarningEachAndTheRunStillHasItsTasks()
+    {
+        using var folder = new TempFolder();
+        var rules = folder.Write("rules.json", """{ "many_failures": "ten" }""");
+        var (_, events, console) = Create(folder, new()
+        {
+            ["DbPath"] = Path.Combine(folder.Path, "uet.db"),
+            ["TokenBudget"] = "lots",
+            ["Workstream"] = Path.Combine(folder.Path, "missing.json"),
+            ["Rules"] = rules,
+            ["ReportDir"] = Path.Combine(folder.Path, "reports"),
+        });
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Two", VsOutcome.Failed));
+        events.Complete(0, 1, 0);
+
+        var text = console.ToString();
+        StringAssert.Contains(text, "Uet: logger parameter TokenBudget=lots is not a whole number of at least 100; using 4000.");
+        StringAssert.Contains(text, $"Uet: {rules}: the fix-task rules do not match fix_task_rules.v1.json");
+        StringAssert.Contains(text, "The default fix-task rules are used.");
+        StringAssert.Contains(text, "Uet: the workstream cannot be read: " + Path.Combine(folder.Path, "missing.json") + "(1,1): error UET1004: cannot read the file");
+        StringAssert.Contains(text, "Uet: fix tasks: 1 open (1 high)");
+        Assert.IsTrue(File.Exists(Path.Combine(folder.Path, "reports", "fix-tasks.json")));
+    }
+
+    [TestMethod]
+    public void OnGitHubTheStepSummaryGetsTheTasksOfTheRun()
+    {
+        using var folder = new TempFolder();
+        var summary = folder.Write("step-summary.md", "# Build\n");
+        var environment = new LoggerEnvironment(name => name == "GITHUB_STEP_SUMMARY" ? summary : null, () => []);
+        var (_, events, _) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db") }, environment);
+
+        events.Start(Source);
+        events.Result(FakeLoggerEvents.MakeResult("A.Tests.Two", VsOutcome.Failed));
+        events.Complete(0, 1, 0);
+
+        var text = File.ReadAllText(summary);
+        StringAssert.StartsWith(text, "# Build\n# Fix tasks: 1 open (1 high)");
+        StringAssert.Contains(text, "`A.Tests.Two`");
     }
 
     private static (UetLogger Logger, FakeLoggerEvents Events, StringWriter Console) Create(

@@ -87,45 +87,36 @@ internal sealed class RunWriter : IDisposable
     public void Complete(RunCompletion completion)
     {
         CloseBatches();
-        _pending.Add(RunEvents.Completed(_run.RunId, completion));
-        _run = _run with
+        if (_store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion))
         {
-            EndedAt = _pending[^1].Ts,
-            Aborted = completion.Aborted || completion.Canceled,
-            Canceled = completion.Canceled,
-            State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
-            StateReason = completion.AbortReason ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
-        };
-        Flush(completion);
+            return;
+        }
+        _pending.Add(RunEvents.Completed(_run.RunId, completion));
+        _run = Final(_run, completion, _pending[^1].Ts);
+        Flush();
     }
 
     /// <summary>Writes what is pending, with the passed and skipped results gathered so far.</summary>
-    public void Flush() => Flush(completion: null);
-
-    /// <summary>Writes what is pending; at the end of the run (a completion) with the ledger's changes too.</summary>
-    private void Flush(RunCompletion? completion)
+    public void Flush()
     {
         CloseBatches();
         if (_pending.Count == 0)
         {
             return;
         }
-        var state = _run with { Passed = _passed, Failed = _failed, Skipped = _skipped, EventCount = _run.EventCount + _pending.Count };
+        var state = Counted(_run);
         if (_store is not null)
         {
             try
             {
-                _run = completion is not null && _options.Ledger is { } ledger
-                    ? _store.Append(state, _pending, tasks => UpdateLedger(ledger, state, completion, tasks))
-                    : Saved(state);
+                _store.Append(state, _pending);
+                _run = state;
                 _pending.Clear();
                 return;
             }
             catch (StoreException e)
             {
-                _warn($"Uet: {e.Message} The test run goes on; this run's events from now on are written to {_fallback.Path}.");
-                _store.Dispose();
-                _store = null;
+                StoreFailed(e);
             }
         }
         try
@@ -143,11 +134,50 @@ internal sealed class RunWriter : IDisposable
 
     public void Dispose() => _store?.Dispose();
 
-    private RunState Saved(RunState state)
+    /// <summary>
+    /// The last write of a run with a ledger, in one transaction: the pending events, the ledger's changes and their
+    /// events, and run_completed last of all. False when the store failed (the caller falls back as usual).
+    /// </summary>
+    private bool CompleteWithLedger(IFixTaskLedger ledger, RunCompletion completion)
     {
-        _store!.Append(state, _pending);
-        return state;
+        try
+        {
+            _run = _store!.Complete(_pending, tasks =>
+            {
+                var changes = UpdateLedger(ledger, Final(Counted(_run), completion, Timestamps.Now()), completion, tasks);
+                var completed = RunEvents.Completed(_run.RunId, completion);
+                var final = Final(Counted(_run), completion, completed.Ts) with { EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1 };
+                return (final, changes with { Events = [.. changes.Events, completed] });
+            });
+            _pending.Clear();
+            return true;
+        }
+        catch (StoreException e)
+        {
+            StoreFailed(e);
+            return false;
+        }
     }
+
+    /// <summary>The run with the counts so far and the pending events counted.</summary>
+    private RunState Counted(RunState run) => run with { Passed = _passed, Failed = _failed, Skipped = _skipped, EventCount = run.EventCount + _pending.Count };
+
+    private RunState Final(RunState run, RunCompletion completion, DateTimeOffset endedAt) => run with
+    {
+        EndedAt = endedAt,
+        Aborted = completion.Aborted || completion.Canceled,
+        Canceled = completion.Canceled,
+        State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
+        StateReason = completion.AbortReason ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
+    };
+
+    private void StoreFailed(StoreException e)
+    {
+        _warn($"Uet: {e.Message} The test run goes on; this run's events from now on are written to {_fallback.Path}.");
+        _store!.Dispose();
+        _store = null;
+    }
+
 
     /// <summary>The ledger's changes; a ledger that fails costs the fix tasks of this run, never the run's record.</summary>
     private LedgerChanges UpdateLedger(IFixTaskLedger ledger, RunState state, RunCompletion completion, LedgerState tasks)

@@ -60,14 +60,15 @@ public sealed class UetStore : IDisposable
     public void Append(RunState run, IReadOnlyCollection<RunEvent> events) => Session(db => Write(db, run, events));
 
     /// <summary>
-    /// Like <see cref="Append"/>, and in the same transaction lets the ledger read the fix tasks and save what it
-    /// changes; its events are added to the run's. Returns the run as saved (its event count includes them).
+    /// The last write of a run, with its fix tasks: in one transaction, the pending events, then what
+    /// <paramref name="finish"/> makes of the stored fix tasks (the run's final state, the task documents to save
+    /// and more events). Returns the run as saved.
     /// </summary>
-    public RunState Append(RunState run, IReadOnlyCollection<RunEvent> events, Func<LedgerState, LedgerChanges> ledger) => Session(db =>
+    public RunState Complete(IReadOnlyCollection<RunEvent> events, Func<LedgerState, (RunState Run, LedgerChanges Changes)> finish) => Session(db =>
     {
         var tasks = db.GetCollection(Collections.FixTasks);
         var blocked = db.GetCollection(Collections.BlockedWork);
-        var changes = ledger(new LedgerState([.. tasks.FindAll()], blocked.FindById(LedgerDocuments.BlockedWorkId)));
+        var (run, changes) = finish(new LedgerState([.. tasks.FindAll()], blocked.FindById(LedgerDocuments.BlockedWorkId)));
         db.BeginTrans(); // Write's own BeginTrans finds this one open, and its Commit commits everything.
         foreach (var task in changes.Tasks)
         {
@@ -78,9 +79,8 @@ public sealed class UetStore : IDisposable
             work["_id"] = LedgerDocuments.BlockedWorkId;
             blocked.Upsert(work);
         }
-        var saved = run with { EventCount = run.EventCount + changes.Events.Count };
-        Write(db, saved, [.. events, .. changes.Events]);
-        return saved;
+        Write(db, run, [.. events, .. changes.Events]);
+        return run;
     });
 
     /// <summary>The fix-task documents, as the ledger saved them.</summary>

@@ -116,7 +116,7 @@ public static class HtmlReport
         {
             Item(page, "Start at", task.StartAt);
         }
-        Item(page, "Seen", $"{task.Occurrences} failures in {task.Runs.Count} runs; first {task.FirstSeen}, last {task.LastSeen}{(task.Flaky ? "; flaky" : "")}");
+        Item(page, "Seen", MarkdownReport.Seen(task));
         if (task.Blocks.Count > 0)
         {
             Item(page, "Blocks", string.Join(", ", task.Blocks));

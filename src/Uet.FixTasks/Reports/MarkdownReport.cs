@@ -24,7 +24,7 @@ public static class MarkdownReport
         if (data.SessionId is not null)
         {
             text.Append("Session `").Append(data.SessionId).Append("`: ")
-                .Append(string.Join(", ", data.Runs.Select(r => $"{Cell(r.Project)} ({r.TargetFramework ?? "?"}) {r.State}{(r.Aborted ? ", aborted" : "")}")))
+                .Append(string.Join(", ", data.Runs.Select(r => $"{Cell(r.Project)}{(r.TargetFramework is null ? "" : $" ({r.TargetFramework})")} {r.State}{(r.Aborted ? ", aborted" : "")}")))
                 .Append(".\n\n");
         }
         if (data.Open.Count > 0)
@@ -83,7 +83,7 @@ public static class MarkdownReport
         {
             text.Append("- Start at: ").Append(Code(task.StartAt)).Append('\n');
         }
-        text.Append(CultureInfo.InvariantCulture, $"- Seen: {task.Occurrences} failures in {task.Runs.Count} runs, first {task.FirstSeen}, last {task.LastSeen}{(task.Flaky ? "; flaky" : "")}\n");
+        text.Append("- Seen: ").Append(Seen(task)).Append('\n');
         if (task.Blocks.Count > 0)
         {
             text.Append("- Blocks: ").Append(Cell(string.Join(", ", task.Blocks))).Append('\n');
@@ -103,6 +103,12 @@ public static class MarkdownReport
         text.Append('\n');
     }
 
+    /// <summary>"12 failures in 3 runs, first …, last …; flaky".</summary>
+    public static string Seen(FixTask task) =>
+        $"{Count(task.Occurrences, "failure")} in {Count(task.Runs.Count, "run")}, first {task.FirstSeen}, last {task.LastSeen}{(task.Flaky ? "; flaky" : "")}";
+
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     /// <summary>Text for a table cell or a line: no line breaks, no pipes, no HTML.</summary>
     private static string Cell(string text) =>
         Printable(text).Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal)
@@ -110,16 +116,17 @@ public static class MarkdownReport
 
     private static string Code(string text)
     {
-        var clean = Printable(text).Replace('\n', ' ');
+        var clean = Printable(text).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal);
         var ticks = new string('`', LongestRun(clean, '`') + 1);
-        return $"{ticks} {clean.Replace("|", "\\|", StringComparison.Ordinal)} {ticks}";
+        var pad = clean.StartsWith('`') || clean.EndsWith('`') ? " " : ""; // So that the fence is not read as part of it.
+        return $"{ticks}{pad}{clean}{pad}{ticks}";
     }
 
     /// <summary>Control characters (ANSI colour codes start with one) shown as their Unicode pictures.</summary>
     internal static string Printable(string text)
     {
         var result = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal))
         {
             result.Append(c is < ' ' and not '\n' and not '\t' ? (char)(0x2400 + c) : c == '\u007f' ? '\u2421' : c);
         }

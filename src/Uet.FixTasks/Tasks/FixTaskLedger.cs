@@ -236,10 +236,11 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         } + (cause.FirstUserFrame is null ? "" : "()");
     }
 
-    /// <summary>"Shop.Checkout.Cart.Total" → "Cart.Total".</summary>
+    /// <summary>"Shop.Checkout.Cart.Total" → "Cart.Total", and so for a lambda in Total.</summary>
     private static string ShortMethod(string method)
     {
         var parts = method.Split('.');
+        parts = parts.Length > 1 && parts[^1] == "lambda" ? parts[..^1] : parts;
         return parts.Length <= 2 ? method : string.Join('.', parts[^2..]);
     }
 }

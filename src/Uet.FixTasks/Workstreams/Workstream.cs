@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Uet.Validation.Documents;
 
 namespace Uet.FixTasks.Workstreams;
 
@@ -11,17 +12,19 @@ namespace Uet.FixTasks.Workstreams;
 /// </summary>
 public sealed record Workstream(string Id, IReadOnlyList<WorkstreamTask> Tasks)
 {
-    /// <exception cref="InvalidDataException">The file is not a readable workstream.</exception>
+    /// <summary>Reads a workstream document, JSON or YAML (by its extension), as the build gate does.</summary>
+    /// <exception cref="InvalidDataException">The file is not a readable workstream; the message says where.</exception>
     public static Workstream Load(string path)
     {
-        JsonNode? root;
-        try
+        var outcome = DocumentParser.ParseFile(path);
+        if (outcome.Failure is { } failure)
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            throw new InvalidDataException($"the workstream cannot be read: {failure}");
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        JsonNode? root;
+        using (var parsed = outcome.Document!)
         {
-            throw new InvalidDataException($"{path}: the workstream cannot be read: {e.Message}");
+            root = JsonNode.Parse(parsed.Root.GetRawText());
         }
         if (root is not JsonObject document || document["tasks"] is not JsonArray tasks)
         {

@@ -11,8 +11,9 @@ namespace Uet.Tests.Shared;
 /// </summary>
 internal static class Recordings
 {
-    public static RecorderOptions Options(string store, string? fallback = null) => new()
+    public static RecorderOptions Options(string store, string? fallback = null, Uet.Core.Ledger.IFixTaskLedger? ledger = null) => new()
     {
+        Ledger = ledger,
         StorePath = store,
         FallbackDirectory = fallback ?? Path.Combine(Path.GetDirectoryName(store)!, "TestResults"),
         FlushInterval = TimeSpan.FromMilliseconds(50),
@@ -52,9 +53,9 @@ internal static class Recordings
     };
 
     /// <summary>A complete run: 5 passed, 2 failed, 1 skipped, completed normally.</summary>
-    public static RecordingOutcome RecordMixedRun(string store, string session = "session-1", string project = "Sample.Tests", List<string>? warnings = null)
+    public static RecordingOutcome RecordMixedRun(string store, string session = "session-1", string project = "Sample.Tests", List<string>? warnings = null, Uet.Core.Ledger.IFixTaskLedger? ledger = null)
     {
-        var recorder = new RunRecorder(Options(store), Ids.New(), Start(session, project), message => warnings?.Add(message));
+        var recorder = new RunRecorder(Options(store, ledger: ledger), Ids.New(), Start(session, project), message => warnings?.Add(message));
         foreach (var i in Enumerable.Range(1, 5)) recorder.Record(Passed($"Sample.Tests.Math.Adds{i}"));
         recorder.Record(Failed("Sample.Tests.Math.Divides"));
         recorder.Record(Skipped("Sample.Tests.Math.Later"));
