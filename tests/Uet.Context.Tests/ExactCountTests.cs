@@ -77,6 +77,13 @@ public sealed class ExactCountTests
     }
 
     [TestMethod]
+    public void TheBuildTimePatternsAreTheEncodingsOwn()
+    {
+        Assert.AreSame(Patterns.Cl100k(), Patterns.For(TiktokenEncoding.Cl100kBase));
+        Assert.AreSame(Patterns.O200k(), Patterns.For(TiktokenEncoding.O200kBase));
+    }
+
+    [TestMethod]
     public void AstralDigitsAreGroupedAsDigitsLikeTiktokenDoes()
     {
         // \p{N}{1,3} over code points: "𝟏𝟐𝟑" is one piece; .NET's Regex alone sees six surrogates of category Cs.

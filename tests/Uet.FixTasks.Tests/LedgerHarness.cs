@@ -16,6 +16,9 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
 
     public IReadOnlyList<RunEvent> LastEvents { get; private set; } = [];
 
+    /// <summary>Every event of every run so far, in order.</summary>
+    public List<RunEvent> AllEvents { get; } = [];
+
     public IReadOnlyList<RunState> Runs => _runs;
 
     public BsonDocument? BlockedWork => _blocked;
@@ -56,5 +59,6 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
         }
         _blocked = changes.BlockedWork ?? _blocked;
         LastEvents = changes.Events;
+        AllEvents.AddRange(changes.Events);
     }
 }

@@ -170,4 +170,26 @@ public sealed class LedgerTests
         Assert.AreEqual(0, ledger.Task("Assertion failed").Blocks.Count);
         CollectionAssert.AreEquivalent(new[] { "T1", "T2", "T3" }, ledger.LastEvents.Where(e => e.Kind == EventKinds.TaskUnblocked).Select(e => e.Payload["task_id"].AsString).ToArray());
     }
+
+    [TestMethod]
+    public void ReplayingTheEventsGivesEveryTasksStatusAndPriority()
+    {
+        // Random histories: eight tests, some of them blocking, failing and passing over runs of a few sessions.
+        var random = new Random(17);
+        string[] tests = [.. Enumerable.Range(0, 8).Select(i => $"Shop.Tests.T.Case{i}")];
+        for (var history = 0; history < 30; history++)
+        {
+            var ledger = new LedgerHarness();
+            for (var run = 0; run < 12; run++)
+            {
+                var failing = tests.Where(_ => random.Next(3) == 0).ToList();
+                var failures = failing.Select(t => t.EndsWith('0') ? Failed(t, "System.Exception: down", "   at Shop.Web.Home() in /s.cs:line 1", categories: ["smoke"]) : AssertEqual(t, 1, 2)).ToList();
+                ledger.Run($"S{run / 2}", failures, passed: tests.Except(failing));
+            }
+
+            var differences = FixTaskProjection.Differences(ledger.Tasks, FixTaskProjection.Replay(ledger.AllEvents));
+
+            Assert.AreEqual(0, differences.Count, string.Join("\n", differences));
+        }
+    }
 }

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Uet.Core.Runs;
+using Uet.FixTasks.Tasks;
 
 namespace Uet.Cli.Commands;
 
 /// <summary>
 /// <c>uet replay</c>: rebuilds a run's state (or each run of a session) from its events alone and compares it with
-/// the stored state. Exit code 0 when they are equal, 1 with the differences listed.
+/// the stored state; then the fix tasks' status and priority from every run's feedback events. Exit code 0 when
+/// they are equal, 1 with the differences listed.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -23,9 +25,33 @@ internal static class ReplayCommand
             {
                 equal &= Replay(store, stored, output);
             }
+            equal &= ReplayFixTasks(store, output);
             return equal ? ExitCodes.Success : ExitCodes.Difference;
         });
         return command;
+    }
+
+    /// <summary>The fix tasks from the feedback events of every run, oldest first, against the stored tasks.</summary>
+    private static bool ReplayFixTasks(Core.Store.UetStore store, TextWriter output)
+    {
+        var tasks = store.FixTasks().Select(FixTaskJson.FromDocument).ToList();
+        if (tasks.Count == 0)
+        {
+            return true;
+        }
+        var replayed = FixTaskProjection.Replay(store.Runs().SelectMany(r => store.Events(r.RunId)));
+        var differences = FixTaskProjection.Differences(tasks, replayed);
+        if (differences.Count == 0)
+        {
+            output.WriteLine($"fix tasks: the {tasks.Count} tasks rebuilt from their events have the stored status and priority ({tasks.Count(t => t.IsOpen)} open).");
+            return true;
+        }
+        output.WriteLine("fix tasks: rebuilt from their events, they differ from the stored tasks:");
+        foreach (var difference in differences)
+        {
+            output.WriteLine($"  {difference}");
+        }
+        return false;
     }
 
     private static bool Replay(Core.Store.UetStore store, RunState stored, TextWriter output)

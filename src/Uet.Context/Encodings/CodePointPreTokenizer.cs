@@ -16,17 +16,18 @@ internal sealed class CodePointPreTokenizer(Regex pattern)
     /// <summary>The pieces of the text, in order: where each starts and how long it is.</summary>
     public List<(int Offset, int Length)> Split(string text)
     {
-        var pieces = new List<(int, int)>();
+        // EnumerateMatches makes no Match object per piece: a text has a piece every four characters or so.
+        var pieces = new List<(int, int)>(text.Length / 4 + 4);
         if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
-            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            foreach (var match in pattern.EnumerateMatches(text))
             {
                 pieces.Add((match.Index, match.Length));
             }
             return pieces;
         }
         var (proxy, starts) = Proxy(text);
-        for (var match = pattern.Match(proxy); match.Success; match = match.NextMatch())
+        foreach (var match in pattern.EnumerateMatches(proxy))
         {
             var start = starts[match.Index];
             pieces.Add((start, starts[match.Index + match.Length] - start));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace Uet.Context.Encodings;
 
@@ -25,15 +24,18 @@ public static class Tokenizers
 
     private static ExactTokenizer Create(TiktokenEncoding encoding)
     {
-        var pattern = new Regex(encoding.Pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        using var vocabulary = OpenVocabulary(encoding);
-        return new ExactTokenizer(new CodePointPreTokenizer(pattern), new BytePairMerger(Vocabulary.Load(vocabulary)));
+        var (vocabulary, packedSize) = OpenVocabulary(encoding);
+        using (vocabulary)
+        {
+            // Base64 lines of short tokens pack to about half: twice the packed size holds them in one buffer.
+            return new ExactTokenizer(new CodePointPreTokenizer(Patterns.For(encoding)), new BytePairMerger(Vocabulary.Load(vocabulary, (int)(packedSize * 2.5))));
+        }
     }
 
-    private static DeflateStream OpenVocabulary(TiktokenEncoding encoding)
+    private static (DeflateStream Stream, long PackedSize) OpenVocabulary(TiktokenEncoding encoding)
     {
         var packed = Assembly.Load(encoding.DataAssembly).GetManifestResourceStream(encoding.Resource)
             ?? throw new InvalidOperationException($"{encoding.DataAssembly} has no resource {encoding.Resource}");
-        return new DeflateStream(packed, CompressionMode.Decompress);
+        return (new DeflateStream(packed, CompressionMode.Decompress), packed.Length);
     }
 }

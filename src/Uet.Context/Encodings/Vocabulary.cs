@@ -50,13 +50,15 @@ internal sealed class Vocabulary
     /// Reads a vocabulary as the data packages hold it: a "Capacity: N" line, then one base64 token a line, whose
     /// rank is its line number; the .tiktoken form "BASE64 RANK" is read too.
     /// </summary>
-    public static Vocabulary Load(Stream source)
+    public static Vocabulary Load(Stream source, int sizeHint = 0)
     {
-        using var buffer = new MemoryStream();
+        // Read whole, in one buffer when the hint is right: the vocabulary is a few megabytes, read once a process.
+        using var buffer = new MemoryStream(sizeHint);
         source.CopyTo(buffer);
         var text = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var bytes = new byte[text.Length]; // Decoded tokens are shorter than their base64 lines.
-        var tokens = new List<(int Rank, int Start, int Length)>();
+        var bytes = new byte[text.Length * 3 / 4]; // Base64 decodes to three quarters of its length, at most.
+        var starts = new List<int>(sizeHint / 8);
+        var lengths = new List<int>(sizeHint / 8);
         var (used, next) = (0, 0);
         foreach (var range in text.Split((byte)'\n'))
         {
@@ -71,18 +73,17 @@ internal sealed class Vocabulary
             {
                 throw new InvalidDataException($"The vocabulary has a line that is not base64: {System.Text.Encoding.ASCII.GetString(line)}");
             }
-            tokens.Add((rank, used, written));
+            while (starts.Count <= rank)
+            {
+                starts.Add(0);
+                lengths.Add(0); // A rank no line gives stays empty: no token has it.
+            }
+            (starts[rank], lengths[rank]) = (used, written);
             used += written;
             next = rank + 1;
         }
-        var ranks = tokens.Max(t => t.Rank) + 1;
-        var starts = new int[ranks];
-        var lengths = new int[ranks];
-        foreach (var (rank, start, length) in tokens)
-        {
-            (starts[rank], lengths[rank]) = (start, length);
-        }
-        return new Vocabulary(bytes, starts, lengths);
+        Array.Resize(ref bytes, used);
+        return new Vocabulary(bytes, [.. starts], [.. lengths]);
     }
 
     public ReadOnlySpan<byte> Token(int rank) => _bytes.AsSpan(_starts[rank], _lengths[rank]);

@@ -16,14 +16,18 @@ public static class Pruner
     /// </summary>
     private const double EstimateTolerance = 0.1;
 
-    public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter)
+    public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter) => PruneCounted(sections, budget, counter).Text;
+
+    /// <summary>The pruned text and its count (the counter's count of it, which the pruning had to make anyway).</summary>
+    public static (string Text, int Tokens) PruneCounted(IReadOnlyList<Section> sections, int budget, ITextCounter counter)
     {
         var whole = Render(sections);
         // One pass counts every line of the whole; each section's tokens are then those of its block's lines.
         var lineTokens = counter.CountLines(whole);
-        if (counter.LinesAddUp ? lineTokens.Sum() <= budget : counter.Count(whole) <= budget)
+        var wholeTokens = counter.LinesAddUp ? lineTokens.Sum() : counter.Count(whole);
+        if (wholeTokens <= budget)
         {
-            return whole;
+            return (whole, wholeTokens);
         }
         var blocks = BlockLines(sections, lineTokens);
         var kept = Enumerable.Range(0, sections.Count).ToList();
@@ -37,12 +41,16 @@ public static class Pruner
             kept.Remove(lowest);
             var estimate = kept.Sum(i => blocks[i].Sum());
             var rest = Render(kept.Select(i => sections[i]));
-            if ((!counter.LinesAddUp || estimate <= budget * (1 + EstimateTolerance)) && counter.Count(rest) <= budget)
+            if (!counter.LinesAddUp || estimate <= budget * (1 + EstimateTolerance))
             {
-                return rest;
+                var tokens = counter.Count(rest);
+                if (tokens <= budget)
+                {
+                    return (rest, tokens);
+                }
             }
         }
-        return "";
+        return ("", 0);
     }
 
     public static string Render(IEnumerable<Section> sections)
@@ -61,7 +69,7 @@ public static class Pruner
     /// All kept sections with the lowest one summarized into the room the others leave, when that is within the
     /// budget (tried again once with the room made smaller by what the first try went over); else null.
     /// </summary>
-    private static string? SummarizedToFit(IReadOnlyList<Section> sections, List<int> kept, int lowest, int[][] blocks, int budget, ITextCounter counter)
+    private static (string Text, int Tokens)? SummarizedToFit(IReadOnlyList<Section> sections, List<int> kept, int lowest, int[][] blocks, int budget, ITextCounter counter)
     {
         var section = sections[lowest];
         var frame = counter.Count(Block(section with { Text = "" }));
@@ -71,10 +79,11 @@ public static class Pruner
         {
             var summary = Summarizer.Summarize(section.Text, textLines, room, counter);
             var candidate = Render(kept.Select(i => i == lowest ? section with { Text = summary } : sections[i]));
-            var over = counter.Count(candidate) - budget;
+            var tokens = counter.Count(candidate);
+            var over = tokens - budget;
             if (over <= 0)
             {
-                return candidate;
+                return (candidate, tokens);
             }
             room -= over;
         }

@@ -20,6 +20,25 @@ public static class HtmlReport
     public static string Render(ReportData data)
     {
         var page = new StringBuilder();
+        Write(data, page, flush: () => { });
+        return page.ToString();
+    }
+
+    /// <summary>The page into a writer, in pieces of a task each (a report of a thousand tasks is megabytes).</summary>
+    public static void Write(ReportData data, TextWriter writer)
+    {
+        var page = new StringBuilder();
+        Write(data, page, () =>
+        {
+            writer.Write(page);
+            page.Clear();
+        });
+        writer.Write(page);
+    }
+
+    /// <summary>The page into <paramref name="page"/>; <paramref name="flush"/> may take what is there after each task.</summary>
+    private static void Write(ReportData data, StringBuilder page, Action flush)
+    {
         page.Append("""
             <!DOCTYPE html>
             <html lang="en">
@@ -59,6 +78,7 @@ public static class HtmlReport
         foreach (var task in data.Open)
         {
             Card(page, task);
+            flush();
         }
         page.Append("</section>\n");
         if (data.Resolved.Count > 0)
@@ -72,7 +92,6 @@ public static class HtmlReport
         }
         Timeline(page, data);
         page.Append("</body>\n</html>\n");
-        return page.ToString();
     }
 
     private static void Summary(StringBuilder page, ReportData data)

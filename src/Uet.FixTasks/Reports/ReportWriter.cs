@@ -15,8 +15,14 @@ public static class ReportWriter
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, MarkdownReport.FileName), MarkdownReport.Render(data));
-        File.WriteAllText(Path.Combine(directory, JsonReport.FileName), JsonReport.Render(data));
-        File.WriteAllText(Path.Combine(directory, HtmlReport.FileName), HtmlReport.Render(data));
+        using (var json = File.Create(Path.Combine(directory, JsonReport.FileName)))
+        {
+            JsonReport.Write(data, json);
+        }
+        using (var html = new StreamWriter(Path.Combine(directory, HtmlReport.FileName), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        {
+            HtmlReport.Write(data, html);
+        }
         return directory;
     }
 

@@ -8,15 +8,43 @@ namespace Uet.FixTasks.Signatures;
 /// the frames of its stack, user code first to look at. A failure without an exception (an assertion of a
 /// framework that does not name one) has the type "assertion" or "failure".
 /// </summary>
-public sealed partial record FailureCause(string ExceptionType, string Message, IReadOnlyList<StackFrame> Frames)
+public sealed partial class FailureCause
 {
+    private readonly string? _stackTrace;
+    private IReadOnlyList<StackFrame>? _frames;
+    private (bool Found, StackFrame? Frame) _firstUserFrame;
+
+    private FailureCause(string exceptionType, string message, string? stackTrace)
+    {
+        ExceptionType = exceptionType;
+        Message = message;
+        _stackTrace = stackTrace;
+    }
+
+    public string ExceptionType { get; }
+
+    public string Message { get; }
+
+    /// <summary>The frames of the exception where the failure began, read when first asked (a task needs them once).</summary>
+    public IReadOnlyList<StackFrame> Frames => _frames ??= StackTraceParser.RootFrames(_stackTrace);
+
     /// <summary>The first frame in the user's code: where to start looking, and part of the signature.</summary>
-    public StackFrame? FirstUserFrame => Frames.FirstOrDefault(f => f.IsUserCode);
+    public StackFrame? FirstUserFrame
+    {
+        get
+        {
+            if (!_firstUserFrame.Found)
+            {
+                _firstUserFrame = (true, _frames is null ? StackTraceParser.FirstUserFrame(_stackTrace) : _frames.FirstOrDefault(f => f.IsUserCode));
+            }
+            return _firstUserFrame.Frame;
+        }
+    }
 
     public static FailureCause Of(TestResultRecord result)
     {
         var message = result.ErrorMessage ?? "";
-        var frames = StackTraceParser.RootFrames(result.ErrorStackTrace);
+        var stack = result.ErrorStackTrace;
         // "Outer: text ---> Inner: text": the last exception named is where it began.
         var exceptions = ExceptionPattern().Matches(message);
         if (exceptions.Count > 0)
@@ -24,12 +52,12 @@ public sealed partial record FailureCause(string ExceptionType, string Message, 
             var innermost = exceptions[^1];
             var text = message[(innermost.Index + innermost.Length)..];
             var end = text.IndexOf(" ---> ", StringComparison.Ordinal);
-            return new FailureCause(innermost.Groups["type"].Value, FirstLines(end < 0 ? text : text[..end]), frames);
+            return new FailureCause(innermost.Groups["type"].Value, FirstLines(end < 0 ? text : text[..end]), stack);
         }
-        var type = message.Contains("Assert", StringComparison.Ordinal) || frames.Any(f => f.Method.Contains(".Assert", StringComparison.Ordinal))
+        var type = message.Contains("Assert", StringComparison.Ordinal) || (stack?.Contains(".Assert", StringComparison.Ordinal) ?? false)
             ? "assertion"
             : "failure";
-        return new FailureCause(type, FirstLines(message), frames);
+        return new FailureCause(type, FirstLines(message), stack);
     }
 
     /// <summary>The message without the stack or the exceptions that a framework appended to it.</summary>

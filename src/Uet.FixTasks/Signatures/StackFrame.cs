@@ -1,12 +1,18 @@
 namespace Uet.FixTasks.Signatures;
 
-/// <summary>One frame of a .NET stack trace: the method as written (and as the signature names it), and where.</summary>
+/// <summary>One frame of a .NET stack trace: the method as the runtime printed it, and where.</summary>
 /// <param name="Text">The frame's line, trimmed.</param>
-/// <param name="Method">Type and method, with compiler-made names undone: "Shop.Cart.TotalAsync" for the async
-/// state machine's MoveNext, "Shop.Cart.Total.lambda" for a lambda in Total.</param>
+/// <param name="PrintedMethod">The method as printed, with its compiler-made names and its arguments.</param>
 /// <param name="IsUserCode">Not a frame of the runtime, the test framework or a mocking library.</param>
-public sealed record StackFrame(string Text, string Method, string? File, int? Line, bool IsUserCode)
+public sealed record StackFrame(string Text, string PrintedMethod, string? File, int? Line, bool IsUserCode)
 {
+    /// <summary>
+    /// Type and method as written (and as the signature names them): "Shop.Cart.TotalAsync" for the async state
+    /// machine's MoveNext, "Shop.Cart.Total.lambda" for a lambda in Total. Worked out when asked: a signature
+    /// needs it for one frame of a trace.
+    /// </summary>
+    public string Method => StackTraceParser.Readable(PrintedMethod);
+
     /// <summary>"file:line" (the file's name only), or the method when the frame has no file.</summary>
     public string Where => File is null ? Method : $"{Path.GetFileName(File)}:{Line}";
 }

@@ -24,6 +24,28 @@ public static partial class StackTraceParser
         return Parse(inner < 0 ? stackTrace : stackTrace[..inner]);
     }
 
+    /// <summary>The first frame of the root exception in the user's code, reading no further than it.</summary>
+    public static StackFrame? FirstUserFrame(string? stackTrace)
+    {
+        if (string.IsNullOrWhiteSpace(stackTrace))
+        {
+            return null;
+        }
+        foreach (var range in stackTrace.AsSpan().Split('\n'))
+        {
+            var line = stackTrace.AsSpan(range).Trim();
+            if (line.StartsWith(EndOfInner, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            if (line.StartsWith("at ", StringComparison.Ordinal) && !FailureSections.IsFrameworkFrame(line.ToString()))
+            {
+                return ParseFrame(line.ToString());
+            }
+        }
+        return null;
+    }
+
     /// <summary>Every frame of the trace, in order.</summary>
     public static IReadOnlyList<StackFrame> Parse(string? stackTrace) =>
         string.IsNullOrWhiteSpace(stackTrace)
@@ -32,12 +54,31 @@ public static partial class StackTraceParser
 
     private static bool IsFrame(string line) => line.StartsWith("at ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// "at METHOD in FILE:line N": the location is after the last " in ", the line number after its last ':' (the
+    /// word "line" is translated in other languages of the runtime, so only its digits are read).
+    /// </summary>
     private static StackFrame ParseFrame(string line)
     {
-        var match = FramePattern().Match(line);
-        var method = match.Success ? match.Groups["method"].Value : line[3..];
-        int? number = match.Groups["line"].Success && int.TryParse(match.Groups["line"].Value, out var n) ? n : null;
-        return new StackFrame(line, Readable(method), match.Groups["file"].Success ? match.Groups["file"].Value : null, number, !FailureSections.IsFrameworkFrame(line));
+        var rest = line[3..];
+        var at = rest.LastIndexOf(" in ", StringComparison.Ordinal);
+        var colon = at < 0 ? -1 : rest.LastIndexOf(':');
+        if (colon > at + 4 && LineNumber(rest.AsSpan(colon + 1)) is { } number)
+        {
+            return new StackFrame(line, rest[..at], rest[(at + 4)..colon], number, !FailureSections.IsFrameworkFrame(line));
+        }
+        return new StackFrame(line, rest, null, null, !FailureSections.IsFrameworkFrame(line));
+    }
+
+    /// <summary>The number at the end of "line 42" (or "Zeile 42", "行 42"), or null.</summary>
+    private static int? LineNumber(ReadOnlySpan<char> text)
+    {
+        var digits = text.Length;
+        while (digits > 0 && char.IsAsciiDigit(text[digits - 1]))
+        {
+            digits--;
+        }
+        return digits < text.Length && int.TryParse(text[digits..], out var number) ? number : null;
     }
 
     /// <summary>
@@ -62,9 +103,6 @@ public static partial class StackTraceParser
         name = GenericArguments().Replace(name, "");
         return name.Trim();
     }
-
-    [GeneratedRegex(@"^at (?<method>.+?)(?: in (?<file>.+?):(?:line|Zeile|ligne|línea|riga|行|строка) ?(?<line>\d+))?$")]
-    private static partial Regex FramePattern();
 
     // <Name>d__3.MoveNext -> Name
     [GeneratedRegex(@"<([^<>]+)>d__\d+\.MoveNext")]

@@ -33,6 +33,7 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         var events = new List<RunEvent>();
         var now = Timestamps.Format(Timestamps.Now());
         var failedNow = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal); // The tasks to save.
 
         foreach (var cause in run.Failures.Select(f => (Failure: f, Cause: FailureCause.Of(f))).GroupBy(x => FailureSignature.Of(x.Cause, x.Failure.FullyQualifiedName)))
         {
@@ -40,6 +41,7 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             Record(task, before.GetValueOrDefault(task.Id), run.Run.RunId, events);
             tasks[task.Id] = task;
             failedNow.Add(task.Id);
+            changed.Add(task.Id);
         }
         if (run.Completion.Aborted && !run.Completion.Canceled)
         {
@@ -47,16 +49,20 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             Record(task, before.GetValueOrDefault(task.Id), run.Run.RunId, events);
             tasks[task.Id] = task;
             failedNow.Add(task.Id);
+            changed.Add(task.Id);
         }
         foreach (var task in tasks.Values.Where(t => t.IsOpen && !failedNow.Contains(t.Id)).ToList())
         {
             var after = Passed(task, run, now);
-            Record(after, task, run.Run.RunId, events);
-            tasks[task.Id] = after;
+            if (!ReferenceEquals(after, task))
+            {
+                Record(after, task, run.Run.RunId, events);
+                tasks[task.Id] = after;
+                changed.Add(task.Id);
+            }
         }
-        var blockedWork = options.Workstream is { } workstream ? Block(workstream, tasks, state.BlockedWork, run.Run.RunId, events) : null;
-        var changed = tasks.Values.Where(t => !before.TryGetValue(t.Id, out var old) || FixTaskJson.Serialize(old) != FixTaskJson.Serialize(t));
-        return new LedgerChanges([.. changed.Select(FixTaskJson.ToDocument)], blockedWork, events);
+        var blockedWork = options.Workstream is { } workstream ? Block(workstream, tasks, changed, state.BlockedWork, run.Run.RunId, events) : null;
+        return new LedgerChanges([.. changed.Select(id => FixTaskJson.ToDocument(tasks[id]))], blockedWork, events);
     }
 
     /// <summary>The task of a root cause that failed tests in this run.</summary>
@@ -172,29 +178,31 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
     private List<TestRunOutcome> Appended(IReadOnlyList<TestRunOutcome> history, TestRunOutcome outcome) =>
         [.. history.Append(outcome).TakeLast(Math.Max(options.Rules.FlakyRuns, 2))];
 
-    /// <summary>The event that says how a task changed, if it did.</summary>
+    /// <summary>The events that say how a task changed: its status, then its priority (unless the first said it).</summary>
     private static void Record(FixTask task, FixTask? before, string runId, List<RunEvent> events)
     {
         if (before is null)
         {
             events.Add(FeedbackEvents.Created(runId, task));
+            return;
         }
-        else if (!before.IsOpen && task.IsOpen)
+        if (!before.IsOpen && task.IsOpen)
         {
             events.Add(FeedbackEvents.Reopened(runId, task));
+            return;
         }
-        else if (before.IsOpen && !task.IsOpen)
+        if (before.IsOpen && !task.IsOpen)
         {
             events.Add(FeedbackEvents.Resolved(runId, task));
         }
-        else if (before.Priority != task.Priority)
+        if (before.Priority != task.Priority)
         {
             events.Add(FeedbackEvents.PriorityChanged(runId, before, task));
         }
     }
 
     /// <summary>Works out the blocked work, sets what each task blocks, and says what became blocked or unblocked.</summary>
-    private static BsonDocument Block(Workstream workstream, Dictionary<string, FixTask> tasks, BsonDocument? previous, string runId, List<RunEvent> events)
+    private static BsonDocument Block(Workstream workstream, Dictionary<string, FixTask> tasks, HashSet<string> changed, BsonDocument? previous, string runId, List<RunEvent> events)
     {
         var openTests = tasks.Values.Where(t => t.IsOpen)
             .SelectMany(t => t.Tests.Where(x => x.LastOutcome == TestRunOutcome.Failed).Select(x => (t.Id, x.Name, (IReadOnlyCollection<string>)x.Categories)));
@@ -215,7 +223,12 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         }
         foreach (var task in tasks.Values.ToList())
         {
-            tasks[task.Id] = task with { Blocks = task.IsOpen ? BlockedWork.BlockedBy(task.Id, blocked) : [] };
+            IReadOnlyList<string> blocks = task.IsOpen ? BlockedWork.BlockedBy(task.Id, blocked) : [];
+            if (!blocks.SequenceEqual(task.Blocks))
+            {
+                tasks[task.Id] = task with { Blocks = blocks };
+                changed.Add(task.Id);
+            }
         }
         var document = new BsonDocument();
         foreach (var (task, blockers) in blocked)

@@ -32,9 +32,10 @@ public sealed class TaskContextBuilder(string model, int budget, TokenCounter co
         var output = string.Join('\n', new[] { latest.StandardOutput, latest.StandardError }.Where(o => !string.IsNullOrWhiteSpace(o)));
         var sections = new List<Section> { new("Task", task.ToString().TrimEnd(), FailureSections.Message) };
         sections.AddRange(FailureSections.For(latest.ErrorMessage, stack, SourceAround(cause.FirstUserFrame), output));
-        var context = Pruner.Prune(sections, budget, counter.For(model));
-        var count = counter.Count(context, model);
-        return (context, new TaskContextInfo(model, budget, count.Tokens, count.IsEstimate));
+        var textCounter = counter.For(model);
+        var (context, tokens) = Pruner.PruneCounted(sections, budget, textCounter);
+        // An exact tokenizer's lines add up; a model without one is counted by the (flagged) estimate.
+        return (context, new TaskContextInfo(model, budget, tokens, Estimated: !textCounter.LinesAddUp));
     }
 
     /// <summary>The failing line and the lines around it, numbered, when the file is on this machine.</summary>
