@@ -13,6 +13,7 @@ internal static class ResultMapper
         var testCase = result.TestCase;
         // Traits are parsed from the test case's property store on every read: read them once.
         var traits = testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList();
+        var (categories, priority) = CategoriesAndPriority(testCase, traits);
         return new TestResultRecord
         {
             FullyQualifiedName = testCase.FullyQualifiedName,
@@ -32,8 +33,8 @@ internal static class ResultMapper
             StandardOutput = OutputLimit.Cap(Messages(result, TestResultMessage.StandardOutCategory), maxOutputChars),
             StandardError = OutputLimit.Cap(Messages(result, TestResultMessage.StandardErrorCategory), maxOutputChars),
             Traits = traits,
-            Categories = Categories(testCase, traits),
-            Priority = Priority(testCase, traits),
+            Categories = categories,
+            Priority = priority,
             CodeFilePath = string.IsNullOrEmpty(testCase.CodeFilePath) ? null : testCase.CodeFilePath,
             LineNumber = testCase.LineNumber > 0 ? testCase.LineNumber : null,
         };
@@ -45,32 +46,37 @@ internal static class ResultMapper
         return texts.Count == 0 ? null : string.Concat(texts);
     }
 
-    /// <summary>MSTest keeps [Priority(n)] in a "...Priority" property; other frameworks use a "Priority" trait.</summary>
-    private static int? Priority(TestCase testCase, List<KeyValuePair<string, string>> traits)
+    /// <summary>
+    /// Test categories and priority, in one pass over the test case's properties (read for every result). MSTest
+    /// and NUnit keep categories in a "...TestCategory" property, xUnit (and NUnit too) in traits named
+    /// "Category"; MSTest keeps [Priority(n)] in a "...Priority" property, other frameworks use a "Priority" trait.
+    /// </summary>
+    private static (string[] Categories, int? Priority) CategoriesAndPriority(TestCase testCase, List<KeyValuePair<string, string>> traits)
     {
-        foreach (var property in testCase.Properties.Where(p => p.Id.EndsWith(".Priority", StringComparison.OrdinalIgnoreCase)))
+        var categories = new List<string>();
+        int? priority = null;
+        foreach (var property in testCase.Properties)
         {
-            if (testCase.GetPropertyValue(property) is int value)
+            if (property.Id.EndsWith("TestCategory", StringComparison.OrdinalIgnoreCase))
             {
-                return value;
+                categories.AddRange(testCase.GetPropertyValue(property) as string[] ?? []);
+            }
+            else if (property.Id.EndsWith(".Priority", StringComparison.OrdinalIgnoreCase) && testCase.GetPropertyValue(property) is int value)
+            {
+                priority = value;
             }
         }
-        var trait = traits.FirstOrDefault(t => string.Equals(t.Key, "Priority", StringComparison.OrdinalIgnoreCase)).Value;
-        return int.TryParse(trait, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-    }
-
-    /// <summary>
-    /// Test categories: MSTest and NUnit keep them in a "...TestCategory" property, xUnit (and NUnit too) in
-    /// traits named "Category".
-    /// </summary>
-    private static string[] Categories(TestCase testCase, List<KeyValuePair<string, string>> traits)
-    {
-        var fromProperties = testCase.Properties
-            .Where(p => p.Id.EndsWith("TestCategory", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => testCase.GetPropertyValue(p) as string[] ?? []);
-        var fromTraits = traits
-            .Where(t => string.Equals(t.Key, "Category", StringComparison.OrdinalIgnoreCase))
-            .Select(t => t.Value);
-        return [.. fromProperties.Concat(fromTraits).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal)];
+        foreach (var (name, value) in traits)
+        {
+            if (string.Equals(name, "Category", StringComparison.OrdinalIgnoreCase))
+            {
+                categories.Add(value);
+            }
+            else if (priority is null && string.Equals(name, "Priority", StringComparison.OrdinalIgnoreCase) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                priority = parsed;
+            }
+        }
+        return ([.. categories.Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal)], priority);
     }
 }

@@ -66,7 +66,7 @@ internal static class TasksCommand
                 ?? throw new CommandException($"{store.Path}: no fix task '{wanted}'. `uet tasks --all` lists them.");
             if (parse.GetValue(json))
             {
-                output.WriteLine(FixTaskJson.Serialize(task));
+                output.WriteLine(FixTaskJson.ToNode(task)!.ToJsonString(JsonOutput.Indented));
                 return ExitCodes.Success;
             }
             Print(output, task);

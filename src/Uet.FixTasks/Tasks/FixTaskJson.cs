@@ -12,8 +12,6 @@ namespace Uet.FixTasks.Tasks;
 /// </summary>
 public static class FixTaskJson
 {
-    public static JsonSerializerOptions Options => FixTaskJsonContext.Default.Options;
-
     public static string Serialize(FixTask task) => JsonSerializer.Serialize(task, FixTaskJsonContext.Default.FixTask);
 
     public static JsonNode? ToNode(FixTask task) => JsonSerializer.SerializeToNode(task, FixTaskJsonContext.Default.FixTask);
@@ -33,6 +31,7 @@ public static class FixTaskJson
         ?? throw new InvalidDataException($"fix task {document["_id"]} has no data");
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+// Compact: this is the stored form; what prints JSON for people indents it (the report's writer, the CLI).
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FixTask))]
 internal sealed partial class FixTaskJsonContext : JsonSerializerContext;

@@ -29,36 +29,33 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
     public LedgerChanges Update(CompletedRun run, LedgerState state)
     {
         var tasks = state.Tasks.Select(FixTaskJson.FromDocument).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var before = tasks.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var events = new List<RunEvent>();
         var now = Timestamps.Format(Timestamps.Now());
-        var failedNow = new HashSet<string>(StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal); // The tasks to save.
+        void Save(FixTask task, FixTask? previous)
+        {
+            Record(task, previous, run.Run.RunId, events);
+            tasks[task.Id] = task;
+            changed.Add(task.Id);
+        }
 
         foreach (var cause in run.Failures.Select(f => (Failure: f, Cause: FailureCause.Of(f))).GroupBy(x => FailureSignature.Of(x.Cause, x.Failure.FullyQualifiedName)))
         {
-            var task = Failed(cause.Key, [.. cause], tasks.GetValueOrDefault(cause.Key.TaskId), run, now);
-            Record(task, before.GetValueOrDefault(task.Id), run.Run.RunId, events);
-            tasks[task.Id] = task;
-            failedNow.Add(task.Id);
-            changed.Add(task.Id);
+            var previous = tasks.GetValueOrDefault(cause.Key.TaskId);
+            Save(Failed(cause.Key, [.. cause], previous, run, now), previous);
         }
         if (run.Completion.Aborted && !run.Completion.Canceled)
         {
-            var task = Aborted(run, tasks, now);
-            Record(task, before.GetValueOrDefault(task.Id), run.Run.RunId, events);
-            tasks[task.Id] = task;
-            failedNow.Add(task.Id);
-            changed.Add(task.Id);
+            var aborted = Aborted(run, tasks, now);
+            Save(aborted, tasks.GetValueOrDefault(aborted.Id));
         }
-        foreach (var task in tasks.Values.Where(t => t.IsOpen && !failedNow.Contains(t.Id)).ToList())
+        // The open tasks that did not fail in this run: their tests that passed, and whether that resolves them.
+        foreach (var task in tasks.Values.Where(t => t.IsOpen && !changed.Contains(t.Id)).ToList())
         {
             var after = Passed(task, run, now);
             if (!ReferenceEquals(after, task))
             {
-                Record(after, task, run.Run.RunId, events);
-                tasks[task.Id] = after;
-                changed.Add(task.Id);
+                Save(after, task);
             }
         }
         var blockedWork = options.Workstream is { } workstream ? Block(workstream, tasks, changed, state.BlockedWork, run.Run.RunId, events) : null;
