@@ -40,8 +40,10 @@ public sealed class FixTaskEndToEndTests
         CollectionAssert.AreEqual(new[] { "T-CHECKOUT", "T-TOTALS" }, sum["blocks"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray());
         Assert.AreEqual(2, first["blocked_work"]!["tasks"]!.AsArray().Count);
         StringAssert.Contains(output, "Uet: fix tasks: 5 open (3 critical, 2 high); blocking first: ");
-        var html = File.ReadAllText(Path.Combine(reports, "fix-tasks.html"));
-        Assert.AreEqual(5, html.Split("<article class=\"task").Length - 1);
+        var page = HeadlessChromium.DumpDom(Path.Combine(reports, "fix-tasks.html"));
+        Assert.AreEqual(5, page.Split("<article class=\"task").Length - 1, "the page renders a card per task in a real browser");
+        StringAssert.Contains(page, "<title>Uet fix tasks</title>");
+        StringAssert.Contains(page, "NullReferenceException in Cart.Total()");
         using (var store = UetStore.Open(sample.StorePath))
         {
             var run = store.Runs().Single();

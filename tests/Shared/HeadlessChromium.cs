@@ -1,10 +1,9 @@
-using Uet.Tests.Shared;
-
-namespace Uet.FixTasks.Tests;
+namespace Uet.Tests.Shared;
 
 /// <summary>
 /// Debian's Chromium, headless: installed by this set-up when the machine lacks it (apt-get, as root), then used
-/// to load a page from a file and print the DOM it ended with, after any script on it would have run.
+/// to load a page from a file and print the DOM it ended with, after any script on it would have run. Compiled
+/// into the test projects that load reports in a browser.
 /// </summary>
 internal static class HeadlessChromium
 {
