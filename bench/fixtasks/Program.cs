@@ -19,6 +19,8 @@ var ledgerTimes = new List<(double Wall, double Cpu, double AllocatedMb)>();
 var ledgerOnlyTimes = new List<(double Wall, double Cpu, double AllocatedMb)>();
 var reportTimes = new List<(double Wall, double Cpu, double AllocatedMb)>();
 var sizes = "";
+var tokenizer = Measure(() => Uet.Context.TokenCounter.Default.Count("warm", "gpt-4o"));
+Console.WriteLine($"making the gpt-4o (o200k) tokenizer, cold: CPU {tokenizer.Cpu:0} ms, {tokenizer.AllocatedMb:0} MB allocated");
 for (var round = 0; round <= rounds; round++)
 {
     var folder = Directory.CreateTempSubdirectory("uet-bench-fixtasks-");
