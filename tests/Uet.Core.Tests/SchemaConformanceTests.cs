@@ -37,6 +37,22 @@ public sealed class SchemaConformanceTests
     }
 
     [TestMethod]
+    public void HealthEventsAreValidRunEvents()
+    {
+        using var folder = new TempFolder();
+        var runId = Ids.New();
+        foreach (var finding in new[]
+        {
+            new Health.HealthFinding(EventKinds.WorkerHealthCheckFailed, 4242, Health.HostHealth.Degraded, "A.Tests.Hangs", TimeSpan.FromSeconds(31), 1),
+            new Health.HealthFinding(EventKinds.WorkerQuarantined, 4242, Health.HostHealth.Unhealthy, "A.Tests.Hangs", TimeSpan.FromSeconds(92), 3, Killed: true),
+            new Health.HealthFinding(EventKinds.WorkerCrashed, 4243, Health.HostHealth.Healthy, null, TimeSpan.FromSeconds(2), 0),
+        })
+        {
+            AssertValid(folder, "run_event", RunEvents.Health(runId, finding).ToJson());
+        }
+    }
+
+    [TestMethod]
     public void EveryRunIsAValidRunRecord()
     {
         using var folder = new TempFolder();

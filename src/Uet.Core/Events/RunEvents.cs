@@ -58,4 +58,26 @@ public static class RunEvents
 
     public static RunEvent Aborted(string runId, DateTimeOffset ts, string reason) =>
         new(Ids.New(), runId, ts, EventKinds.RunAborted, new BsonDocument { ["reason"] = reason });
+
+    /// <summary>
+    /// What the health monitor found about a test host: a failed check, a quarantine or a crash. Payload:
+    /// <c>host_pid</c>, <c>health</c>, <c>test</c> (the test running, if any), <c>progress_age_ms</c>,
+    /// <c>failures</c>, and for a quarantine <c>killed</c>.
+    /// </summary>
+    public static RunEvent Health(string runId, Health.HealthFinding finding)
+    {
+        var payload = new BsonDocument
+        {
+            ["host_pid"] = finding.HostId,
+            ["health"] = finding.Health.ToString().ToLowerInvariant(),
+            ["test"] = finding.Test is { } test ? test : BsonValue.Null,
+            ["progress_age_ms"] = Math.Round(finding.ProgressAge.TotalMilliseconds),
+            ["failures"] = finding.Failures,
+        };
+        if (finding.Kind == EventKinds.WorkerQuarantined)
+        {
+            payload["killed"] = finding.Killed;
+        }
+        return new RunEvent(Ids.New(), runId, Timestamps.Now(), finding.Kind, payload);
+    }
 }
