@@ -70,6 +70,10 @@ public sealed class UetLogger : ITestLoggerWithParameters
     private void OnComplete(TestRunCompleteEventArgs e)
     {
         var recorder = _recorder ?? StartRecorder([], runSettings: null);
+        foreach (var report in HealthReports.From(e.AttachmentSets, message => _output.WriteLine(message)))
+        {
+            recorder.Record(report);
+        }
         var statistics = e.TestRunStatistics;
         var outcome = recorder.Complete(new RunCompletion
         {

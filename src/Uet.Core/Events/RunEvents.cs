@@ -64,7 +64,7 @@ public static class RunEvents
     /// <c>host_pid</c>, <c>health</c>, <c>test</c> (the test running, if any), <c>progress_age_ms</c>,
     /// <c>failures</c>, and for a quarantine <c>killed</c>.
     /// </summary>
-    public static RunEvent Health(string runId, Health.HealthFinding finding)
+    public static RunEvent Health(string runId, Health.HealthFinding finding, DateTimeOffset? at = null)
     {
         var payload = new BsonDocument
         {
@@ -78,6 +78,6 @@ public static class RunEvents
         {
             payload["killed"] = finding.Killed;
         }
-        return new RunEvent(Ids.New(), runId, Timestamps.Now(), finding.Kind, payload);
+        return new RunEvent(Ids.New(), runId, at ?? Timestamps.Now(), finding.Kind, payload);
     }
 }

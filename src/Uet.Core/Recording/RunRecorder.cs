@@ -46,6 +46,19 @@ public sealed class RunRecorder
         }
     }
 
+    /// <summary>Hands what the health collector of a test host found to the writer (at the end of the run).</summary>
+    public void Record(Health.HealthReport report)
+    {
+        try
+        {
+            _queue.Add(report);
+        }
+        catch (InvalidOperationException)
+        {
+            // The run is complete, or the writer gave up: nowhere to go.
+        }
+    }
+
     /// <summary>Ends the run and waits until everything is written (or the timeout says otherwise).</summary>
     public RecordingOutcome? Complete(RunCompletion completion)
     {
@@ -78,6 +91,9 @@ public sealed class RunRecorder
                     {
                         case TestResultRecord result:
                             writer.Add(result);
+                            break;
+                        case Health.HealthReport report:
+                            writer.Add(report);
                             break;
                         case RunCompletion completion:
                             writer.Complete(completion);

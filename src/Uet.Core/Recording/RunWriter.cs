@@ -20,6 +20,8 @@ internal sealed class RunWriter : IDisposable
     // What the ledger needs at the end, kept only when there is one.
     private readonly List<TestResultRecord> _failures = [];
     private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
+    private readonly List<Health.HealthFinding> _hostFindings = [];
+    private readonly List<Health.HealthReport> _hosts = [];
     private readonly JsonlFallback _fallback;
     private UetStore? _store;
     private bool _usedFallback;
@@ -84,16 +86,44 @@ internal sealed class RunWriter : IDisposable
         }
     }
 
+    /// <summary>A test host's health findings, as events of the run (at the times they were found).</summary>
+    public void Add(Health.HealthReport report)
+    {
+        _hosts.Add(report);
+        foreach (var (at, finding) in report.Findings)
+        {
+            _pending.Add(RunEvents.Health(_run.RunId, finding, at));
+            _hostFindings.Add(finding);
+        }
+    }
+
     public void Complete(RunCompletion completion)
     {
         CloseBatches();
-        if (_store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion))
+        if (!(_store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion)))
+        {
+            _pending.Add(RunEvents.Completed(_run.RunId, completion));
+            _run = Final(_run, completion, _pending[^1].Ts);
+            Flush();
+        }
+        SaveWorkers();
+    }
+
+    /// <summary>The test hosts' reports, beside the run (their findings are already events of it).</summary>
+    private void SaveWorkers()
+    {
+        if (_store is null || _hosts.Count == 0)
         {
             return;
         }
-        _pending.Add(RunEvents.Completed(_run.RunId, completion));
-        _run = Final(_run, completion, _pending[^1].Ts);
-        Flush();
+        try
+        {
+            _store.SaveWorkers(_run.RunId, _hosts);
+        }
+        catch (StoreException e)
+        {
+            _warn($"Uet: the test hosts of this run could not be saved ({e.Message}); their health events are recorded.");
+        }
     }
 
     /// <summary>Writes what is pending, with the passed and skipped results gathered so far.</summary>
@@ -184,7 +214,7 @@ internal sealed class RunWriter : IDisposable
     {
         try
         {
-            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests), tasks);
+            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests) { HostFindings = _hostFindings }, tasks);
         }
         catch (Exception e) when (e is not StoreException)
         {

@@ -83,6 +83,27 @@ public sealed class UetStore : IDisposable
         return run;
     });
 
+    /// <summary>Saves what the health collectors reported about a run's test hosts (one document per host).</summary>
+    public void SaveWorkers(string runId, IReadOnlyList<Health.HealthReport> reports) => Session(db =>
+    {
+        var workers = db.GetCollection(Collections.Workers);
+        foreach (var report in reports)
+        {
+            var document = BsonJson.ToBson(report.ToJson());
+            document["_id"] = $"{runId}.{report.HostId}";
+            document["run_id"] = runId;
+            document["outcome"] = report.Outcome;
+            workers.Upsert(document);
+        }
+        return reports.Count;
+    });
+
+    /// <summary>The test hosts of a run, as their health collectors reported them, in the order they started.</summary>
+    public IReadOnlyList<Health.HealthReport> Workers(string runId) => Session(db =>
+        db.GetCollection(Collections.Workers).Find(Query.EQ("run_id", runId))
+            .Select(d => Health.HealthReport.FromJson(BsonJson.ToJson(d)))
+            .OrderBy(r => r.LaunchedAt).ToList());
+
     /// <summary>The fix-task documents, as the ledger saved them.</summary>
     public IReadOnlyList<BsonDocument> FixTasks() => Session(db => db.GetCollection(Collections.FixTasks).FindAll().ToList());
 

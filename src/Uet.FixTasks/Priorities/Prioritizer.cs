@@ -41,6 +41,13 @@ public sealed class Prioritizer(FixTaskRules rules)
     public static (Priority Priority, string Reason) Aborted(string? reason) =>
         (Priority.Critical, $"critical: the test run was aborted{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({FirstLine(reason)})")}; the tests after the crash did not run");
 
+    /// <summary>The rank of a test host that the health monitor quarantined (it hung) or found crashed.</summary>
+    public static (Priority Priority, string Reason) Host(Core.Health.HealthFinding finding) => finding.Kind == Core.Events.EventKinds.WorkerQuarantined
+        ? (Priority.Critical, $"critical: the test host made no progress for {finding.ProgressAge.TotalSeconds:0} s{Running(finding)}; quarantined after {finding.Failures} failed health checks{(finding.Killed ? " and ended, so the rest of the session could finish" : "")}")
+        : (Priority.Critical, $"critical: the test host crashed{Running(finding)}; the tests after it did not run");
+
+    private static string Running(Core.Health.HealthFinding finding) => finding.Test is { } test ? $" while running {test}" : "";
+
     private bool IsInitialization(string? message) =>
         message is not null && rules.InitializationMarkers.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase));
 

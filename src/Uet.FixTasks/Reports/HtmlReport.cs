@@ -189,9 +189,27 @@ public static class HtmlReport
                 .Append("<td>").Append(E(run.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture))).Append("</td>")
                 .Append("<td>").Append(E($"{(ended - run.StartedAt).TotalSeconds:0.0} s")).Append("</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td><div class=\"lane\"><div class=\"bar {E(run.State)}\" style=\"left:{left:0.##}%;width:{width:0.##}%\"></div></div></td></tr>\n");
+            foreach (var host in data.Hosts.GetValueOrDefault(run.RunId) ?? [])
+            {
+                page.Append("<tr class=\"host\"><td></td><td>").Append(E($"test host pid {host.HostId}")).Append("</td><td colspan=\"4\">")
+                    .Append(E(HostTimeline(host))).Append("</td></tr>\n");
+            }
         }
         page.Append("</tbody></table></section>\n");
     }
+
+    /// <summary>"started 10:00:01; degraded 10:00:31 (A.Tests.Hangs); quarantined 10:01:31, ended".</summary>
+    private static string HostTimeline(Core.Health.HealthReport host) =>
+        string.Join("; ", new[] { $"started {host.LaunchedAt:HH:mm:ss}" }
+            .Concat(host.Findings.Select(f => $"{Step(f.Finding)} {f.At:HH:mm:ss}{(f.Finding.Test is { } test ? $" ({test}, no progress for {f.Finding.ProgressAge.TotalSeconds:0} s)" : "")}"))
+            .Append(host.Outcome));
+
+    private static string Step(Core.Health.HealthFinding finding) => finding.Kind switch
+    {
+        Core.Events.EventKinds.WorkerQuarantined => finding.Killed ? "quarantined and ended" : "quarantined",
+        Core.Events.EventKinds.WorkerCrashed => "crashed",
+        _ => finding.Health.ToString().ToLowerInvariant(),
+    };
 
     private static void Item(StringBuilder page, string term, string value) =>
         page.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");

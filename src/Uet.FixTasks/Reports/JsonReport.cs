@@ -67,6 +67,15 @@ public static class JsonReport
             json.WriteString("machine", run.Recorder.Machine);
             json.WriteNumber("pid", run.Recorder.ProcessId);
             json.WriteEndObject();
+            json.WritePropertyName("test_hosts");
+            json.WriteStartArray();
+            foreach (var host in data.Hosts.GetValueOrDefault(run.RunId) ?? [])
+            {
+                var record = host.ToJson();
+                record["outcome"] = host.Outcome;
+                record.WriteTo(json);
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();

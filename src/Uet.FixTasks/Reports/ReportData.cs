@@ -17,6 +17,9 @@ public sealed record ReportData(
     IReadOnlyList<RunState> Runs,
     DateTimeOffset GeneratedAt)
 {
+    /// <summary>Each run's test hosts, as their health collectors reported them (by run id; none when not watched).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Core.Health.HealthReport>> Hosts { get; init; } = new Dictionary<string, IReadOnlyList<Core.Health.HealthReport>>();
+
     public IEnumerable<FixTask> All => Open.Concat(Resolved);
 
     /// <summary>
@@ -36,7 +39,10 @@ public sealed record ReportData(
             Ordered(tasks.Where(t => !t.IsOpen && t.ResolvedAt is { } at && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= since)),
             BlockedWorkView.From(store.BlockedWork()),
             sessionRuns,
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow)
+        {
+            Hosts = sessionRuns.ToDictionary(r => r.RunId, r => store.Workers(r.RunId)),
+        };
     }
 
     /// <summary>Blocking before warning; within a priority, the task that blocks most work and fails most tests first.</summary>

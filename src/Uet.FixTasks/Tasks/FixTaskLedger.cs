@@ -44,7 +44,14 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             var previous = tasks.GetValueOrDefault(cause.Key.TaskId);
             Save(Failed(cause.Key, [.. cause], previous, run, now), previous);
         }
-        if (run.Completion.Aborted && !run.Completion.Canceled)
+        var hosts = run.HostFindings.Where(f => f.Kind is EventKinds.WorkerQuarantined or EventKinds.WorkerCrashed).ToList();
+        foreach (var finding in hosts)
+        {
+            var task = Host(finding, run, tasks, now);
+            Save(task, tasks.GetValueOrDefault(task.Id));
+        }
+        // An aborted run whose host the monitor caught has its task already, naming the test.
+        if (run.Completion.Aborted && !run.Completion.Canceled && hosts.Count == 0)
         {
             var aborted = Aborted(run, tasks, now);
             Save(aborted, tasks.GetValueOrDefault(aborted.Id));
@@ -121,6 +128,38 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             Runs = [.. (existing?.Runs ?? []).Append(run.Run.RunId).TakeLast(RunsKept)],
             Blocks = existing?.Blocks ?? [],
             Context = $"## Task\nThe test run of {run.Run.Project} was aborted: {reason}\nThe tests after the abort did not run; the last results before it are in run {run.Run.RunId}.\n",
+        };
+    }
+
+    /// <summary>The task of a test host that hung (quarantined) or crashed: critical, naming the test it was running.</summary>
+    private FixTask Host(Core.Health.HealthFinding finding, CompletedRun run, Dictionary<string, FixTask> tasks, string now)
+    {
+        var hung = finding.Kind == EventKinds.WorkerQuarantined;
+        var test = finding.Test ?? "(no test running)";
+        var signature = new FailureSignature(hung ? "test host hang" : "test host crash", test, run.Run.Project);
+        var existing = tasks.GetValueOrDefault(signature.TaskId);
+        var (priority, reason) = Prioritizer.Host(finding);
+        var outcome = new TestRunOutcome(TestRunOutcome.Failed, run.Run.RunId, run.Run.SessionId);
+        var known = existing?.Tests.FirstOrDefault(t => t.Name == test);
+        IReadOnlyList<TaskTest> tests = finding.Test is null ? [] : [known is null ? new TaskTest(test, run.Run.Sources.Count > 0 ? run.Run.Sources[0] : null, null, null, [], [outcome]) : known with { History = Appended(known.History, outcome) }];
+        var title = $"Test host {(hung ? "hung" : "crashed")} in {ShortMethod(test)}";
+        return new FixTask
+        {
+            Id = signature.TaskId,
+            Title = title,
+            Priority = priority,
+            Reason = reason,
+            Signature = signature.Text,
+            Status = FixTaskStatus.Open,
+            ExceptionType = signature.ExceptionType,
+            Message = reason[(reason.IndexOf(':') + 2)..],
+            Tests = tests,
+            FirstSeen = existing?.FirstSeen ?? now,
+            LastSeen = now,
+            Occurrences = (existing?.Occurrences ?? 0) + 1,
+            Runs = [.. (existing?.Runs ?? []).Append(run.Run.RunId).TakeLast(RunsKept)],
+            Blocks = existing?.Blocks ?? [],
+            Context = $"## Task\n{title} (host process {finding.HostId}, project {run.Run.Project}).\n{reason}.\nRun {run.Run.RunId}; `uet events --run {run.Run.RunId} --kind {finding.Kind}` has the health checks.\n",
         };
     }
 

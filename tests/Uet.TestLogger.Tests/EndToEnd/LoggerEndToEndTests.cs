@@ -116,6 +116,60 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
         Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
         StringAssert.Contains(output, "ABORTED");
+        // The UetHealth collector, on without any switch, saw the host go with a test running.
+        var crash = events.Single(e => e.Kind == EventKinds.WorkerCrashed).Payload;
+        Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", crash["test"].AsString);
+        var task = JsonNode.Parse(UetCli.Run("tasks", "--db", sample.StorePath, "--json").Output)!.AsArray()
+            .Single(t => t!["title"]!.GetValue<string>().StartsWith("Test host crashed", StringComparison.Ordinal))!;
+        Assert.AreEqual(1, task["priority"]!.GetValue<int>());
+        Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", task["tests"]![0]!.GetValue<string>());
+        Assert.AreEqual(0, UetCli.Run("replay", "--db", sample.StorePath).ExitCode);
+    }
+
+    [TestMethod]
+    public void TheHealthCollectorRunsBesideCodeCoverage()
+    {
+        using var sample = new LoggerSample("Mixed.Tests");
+
+        var (exitCode, output) = ProcessRunner.Run("dotnet",
+            ["test", "Mixed.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "--collect", "XPlat Code Coverage", "-nodeReuse:false", "--disable-build-servers"],
+            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
+
+        Assert.AreEqual(1, exitCode, output);
+        Assert.AreEqual(1, Directory.GetFiles(Path.Combine(sample.Folder, "TestResults"), "coverage.cobertura.xml", SearchOption.AllDirectories).Length, output);
+        using var store = UetStore.Open(sample.StorePath);
+        var run = store.Runs().Single();
+        var host = store.Workers(run.RunId).Single();
+        Assert.AreEqual("healthy", host.Outcome);
+        StringAssert.EndsWith(host.Sources.Single(), "Mixed.Tests.dll");
+    }
+
+    [TestMethod]
+    public void AHostWhoseTestHangsIsQuarantinedEndedAndNamedAndTheSessionFinishes()
+    {
+        using var sample = new LoggerSample("Health.Tests");
+
+        // Checks every second (the default is 30 s): no switch beyond the logger, the package turns the collector on.
+        var (exitCode, output) = ProcessRunner.Run("dotnet",
+            ["test", "Health.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
+            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
+
+        Assert.AreNotEqual(0, exitCode, output);
+        using var store = UetStore.Open(sample.StorePath);
+        var run = store.Runs().Single();
+        var events = store.Events(run.RunId);
+        var failedChecks = events.Where(e => e.Kind == EventKinds.WorkerHealthCheckFailed).Select(e => e.Payload).ToList();
+        Assert.AreEqual(2, failedChecks.Count, output);
+        Assert.IsTrue(failedChecks.All(c => c["test"].AsString == "Health.Tests.HealthTests.B_Hangs"));
+        var quarantine = events.Single(e => e.Kind == EventKinds.WorkerQuarantined).Payload;
+        Assert.AreEqual("Health.Tests.HealthTests.B_Hangs", quarantine["test"].AsString);
+        Assert.IsTrue(quarantine["killed"].AsBoolean);
+        Assert.AreEqual(3, quarantine["failures"].AsInt32);
+        Assert.AreEqual(1, run.Passed, "the test before the hang is recorded");
+        StringAssert.Contains(output, "Uet: fix tasks: 1 open (1 critical); blocking first: ");
+        StringAssert.Contains(output, "Test host hung in HealthTests.B_Hangs");
+        Assert.AreEqual("quarantined", store.Workers(run.RunId).Single().Outcome);
+        AssertEveryEventIsAValidRunEvent(events);
         Assert.AreEqual(0, UetCli.Run("replay", "--db", sample.StorePath).ExitCode);
     }
 
