@@ -26,6 +26,7 @@ public sealed class LoggerEndToEndTests
             Assert.AreEqual((3, 2, 1, RunStates.Failed, false), (run.Passed, run.Failed, run.Skipped, run.State, run.Aborted));
 
             var events = store.Events(run.RunId);
+            Assert.AreEqual(0, store.Workers(run.RunId).Count, "the health collector is off unless asked for");
             var failures = events.Where(e => e.Kind == EventKinds.TestFailed).ToDictionary(e => e.Payload["test"].AsString, e => e.Payload);
             var totals = failures["Mixed.Tests.MixedTests.ComparesTotals"];
             StringAssert.Contains(totals["error_message"].AsString, "the totals differ");
@@ -103,7 +104,8 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("Crash.Tests");
 
-        var (exitCode, output) = sample.Test("Crash.Tests.csproj");
+        // UetHealth=true (here from the environment, which MSBuild reads as a property) turns the health collector on.
+        var (exitCode, output) = sample.Test("Crash.Tests.csproj", environment: new Dictionary<string, string> { ["UetHealth"] = "true" });
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);
@@ -116,7 +118,7 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
         Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
         StringAssert.Contains(output, "ABORTED");
-        // The UetHealth collector, on without any switch, saw the host go with a test running.
+        // The UetHealth collector saw the host go with a test running.
         var crash = events.Single(e => e.Kind == EventKinds.WorkerCrashed).Payload;
         Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", crash["test"].AsString);
         var task = JsonNode.Parse(UetCli.Run("tasks", "--db", sample.StorePath, "--json").Output)!.AsArray()
@@ -132,7 +134,7 @@ public sealed class LoggerEndToEndTests
         using var sample = new LoggerSample("Mixed.Tests");
 
         var (exitCode, output) = ProcessRunner.Run("dotnet",
-            ["test", "Mixed.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "--collect", "XPlat Code Coverage", "-nodeReuse:false", "--disable-build-servers"],
+            ["test", "Mixed.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "--collect", "XPlat Code Coverage", "-p:UetHealth=true", "-nodeReuse:false", "--disable-build-servers"],
             sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
 
         Assert.AreEqual(1, exitCode, output);
@@ -149,9 +151,9 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("Health.Tests");
 
-        // Checks every second (the default is 30 s): no switch beyond the logger, the package turns the collector on.
+        // One switch beyond the logger turns the collector on; checks every second (the default is 30 s).
         var (exitCode, output) = ProcessRunner.Run("dotnet",
-            ["test", "Health.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
+            ["test", "Health.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
             sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
 
         Assert.AreNotEqual(0, exitCode, output);
