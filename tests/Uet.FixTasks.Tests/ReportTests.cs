@@ -83,6 +83,29 @@ public sealed class ReportTests
     }
 
     [TestMethod]
+    public void EachRunShowsItsTestHostsStepByStepInTheHtmlAndTheJson()
+    {
+        var ledger = ThreeCausesAndABlockedWorkstream();
+        var run = ledger.Runs[^1];
+        var started = DateTimeOffset.Parse("2026-11-29T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var host = new Uet.Core.Health.HealthReport(4242, started, ["/src/Shop.Tests/bin/Shop.Tests.dll"],
+        [
+            (started.AddSeconds(31), new Uet.Core.Health.HealthFinding(Uet.Core.Events.EventKinds.WorkerHealthCheckFailed, 4242, Uet.Core.Health.HostHealth.Degraded, "Shop.Tests.Cart.Hangs", TimeSpan.FromSeconds(30.2), 1)),
+            (started.AddSeconds(91), new Uet.Core.Health.HealthFinding(Uet.Core.Events.EventKinds.WorkerQuarantined, 4242, Uet.Core.Health.HostHealth.Unhealthy, "Shop.Tests.Cart.Hangs", TimeSpan.FromSeconds(90.2), 3, Killed: true)),
+        ]);
+        var data = ledger.Report() with { Hosts = new Dictionary<string, IReadOnlyList<Uet.Core.Health.HealthReport>> { [run.RunId] = [host] } };
+
+        var html = HtmlReport.Render(data);
+        using var json = JsonDocument.Parse(JsonReport.Render(data));
+
+        StringAssert.Contains(html, "test host pid 4242");
+        StringAssert.Contains(html, "started 10:00:00; degraded 10:00:31 (Shop.Tests.Cart.Hangs, no progress for 30 s); quarantined and ended 10:01:31 (Shop.Tests.Cart.Hangs, no progress for 90 s); quarantined");
+        var hosts = json.RootElement.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("run_id").GetString() == run.RunId).GetProperty("test_hosts");
+        Assert.AreEqual("quarantined", hosts[0].GetProperty("outcome").GetString());
+        Assert.AreEqual(2, hosts[0].GetProperty("findings").GetArrayLength());
+    }
+
+    [TestMethod]
     public void TheStepSummaryStaysUnderGitHubsLimitAndSaysItWasCut()
     {
         using var folder = new TempFolder();

@@ -31,6 +31,16 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <summary>The test hosts the store keeps for a run against the run's health events: the same findings, by kind.</summary>
+    private static IEnumerable<string> HostDifferences(IReadOnlyList<Core.Health.HealthReport> hosts, IReadOnlyList<Core.Events.RunEvent> events)
+    {
+        var stored = hosts.SelectMany(h => h.Findings).GroupBy(f => f.Finding.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var replayed = events.Where(e => e.Kind.StartsWith("worker_", StringComparison.Ordinal)).GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
+        return stored.Keys.Union(replayed.Keys).Order(StringComparer.Ordinal)
+            .Where(kind => stored.GetValueOrDefault(kind) != replayed.GetValueOrDefault(kind))
+            .Select(kind => $"test hosts: {stored.GetValueOrDefault(kind)} {kind} stored, {replayed.GetValueOrDefault(kind)} in the events");
+    }
+
     /// <summary>The fix tasks from the feedback events of every run, oldest first, against the stored tasks.</summary>
     private static bool ReplayFixTasks(Core.Store.UetStore store, TextWriter output)
     {
@@ -67,7 +77,7 @@ internal static class ReplayCommand
             output.WriteLine($"run {stored.RunId}: cannot be rebuilt from its {events.Count} events: {e.Message}");
             return false;
         }
-        var differences = RunDifferences.Between(stored, replayed);
+        var differences = RunDifferences.Between(stored, replayed).Concat(HostDifferences(store.Workers(stored.RunId), events)).ToList();
         if (differences.Count == 0)
         {
             output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped).");

@@ -176,7 +176,7 @@ public static class HtmlReport
         var start = data.Runs.Min(r => r.StartedAt);
         var end = data.Runs.Max(r => r.EndedAt ?? data.GeneratedAt);
         var span = Math.Max((end - start).TotalMilliseconds, 1);
-        page.Append("<section id=\"timeline\"><h2>Runs of the session</h2>\n<table><thead><tr><th>Project</th><th>Host</th><th>Outcome</th><th>Started</th><th>Duration</th><th>Timeline</th></tr></thead><tbody>\n");
+        page.Append("<section id=\"timeline\"><h2>Runs of the session</h2>\n<table><thead><tr><th>Project</th><th>Recorded by</th><th>Outcome</th><th>Started</th><th>Duration</th><th>Timeline</th></tr></thead><tbody>\n");
         foreach (var run in data.Runs)
         {
             var ended = run.EndedAt ?? data.GeneratedAt;

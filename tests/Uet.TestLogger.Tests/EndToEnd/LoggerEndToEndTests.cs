@@ -129,6 +129,28 @@ public sealed class LoggerEndToEndTests
     }
 
     [TestMethod]
+    public void OfThreeProjectsRunInParallelOnlyTheHangingHostIsQuarantined()
+    {
+        using var sample = new LoggerSample("HealthSession");
+
+        var (exitCode, output) = ProcessRunner.Run("dotnet",
+            ["test", "HealthSession.slnx", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
+            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(4));
+
+        Assert.AreNotEqual(0, exitCode, output);
+        using var store = UetStore.Open(sample.StorePath);
+        var runs = store.Runs().ToDictionary(r => r.Project);
+        CollectionAssert.AreEquivalent(new[] { "Quick.Tests", "Slow.Tests", "Stuck.Tests" }, runs.Keys.ToArray(), output);
+        string[] HealthKinds(string project) => [.. store.Events(runs[project].RunId).Select(e => e.Kind).Where(k => k.StartsWith("worker_", StringComparison.Ordinal))];
+        CollectionAssert.AreEqual(new[] { EventKinds.WorkerHealthCheckFailed, EventKinds.WorkerHealthCheckFailed, EventKinds.WorkerQuarantined }, HealthKinds("Stuck.Tests"));
+        Assert.AreEqual(0, HealthKinds("Slow.Tests").Length, "slow but progressing: never degraded");
+        Assert.AreEqual(0, HealthKinds("Quick.Tests").Length);
+        Assert.AreEqual(8, runs["Slow.Tests"].Passed, "the other hosts finish their tests");
+        Assert.AreEqual("healthy", store.Workers(runs["Slow.Tests"].RunId).Single().Outcome);
+        Assert.AreEqual("quarantined", store.Workers(runs["Stuck.Tests"].RunId).Single().Outcome);
+    }
+
+    [TestMethod]
     public void TheHealthCollectorRunsBesideCodeCoverage()
     {
         using var sample = new LoggerSample("Mixed.Tests");
