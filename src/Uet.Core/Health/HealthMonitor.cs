@@ -32,8 +32,8 @@ public sealed class HealthMonitor : IDisposable
         _kill = kill ?? Kill;
     }
 
-    /// <summary>Checks every interval from now on, on a timer thread.</summary>
-    public void Start() => _timer = new Timer(_ => Tick(), null, _options.Interval, _options.Interval);
+    /// <summary>Checks every interval from now on, on a timer thread (a second call changes nothing).</summary>
+    public void Start() => _timer ??= new Timer(_ => Tick(), null, _options.Interval, _options.Interval);
 
     public void HostLaunched(int hostId) => Guard(() => _hosts.TryAdd(hostId, new WatchedHost(hostId, Timestamps.Now())));
 

@@ -20,7 +20,6 @@ internal sealed class RunWriter : IDisposable
     // What the ledger needs at the end, kept only when there is one.
     private readonly List<TestResultRecord> _failures = [];
     private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
-    private readonly List<Health.HealthFinding> _hostFindings = [];
     private readonly List<Health.HealthReport> _hosts = [];
     private readonly JsonlFallback _fallback;
     private UetStore? _store;
@@ -93,14 +92,14 @@ internal sealed class RunWriter : IDisposable
         foreach (var (at, finding) in report.Findings)
         {
             _pending.Add(RunEvents.Health(_run.RunId, finding, at));
-            _hostFindings.Add(finding);
         }
     }
 
     public void Complete(RunCompletion completion)
     {
         CloseBatches();
-        if (!(_store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion)))
+        var completedWithLedger = _store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion);
+        if (!completedWithLedger)
         {
             _pending.Add(RunEvents.Completed(_run.RunId, completion));
             _run = Final(_run, completion, _pending[^1].Ts);
@@ -214,7 +213,8 @@ internal sealed class RunWriter : IDisposable
     {
         try
         {
-            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests) { HostFindings = _hostFindings }, tasks);
+            var hostFindings = _hosts.SelectMany(h => h.Findings.Select(f => f.Finding)).ToList();
+            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests) { HostFindings = hostFindings }, tasks);
         }
         catch (Exception e) when (e is not StoreException)
         {
