@@ -133,9 +133,7 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("HealthSession");
 
-        var (exitCode, output) = ProcessRunner.Run("dotnet",
-            ["test", "HealthSession.slnx", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
-            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(4));
+        var (exitCode, output) = sample.Test("HealthSession.slnx", arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]);
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);
@@ -155,9 +153,7 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("Mixed.Tests");
 
-        var (exitCode, output) = ProcessRunner.Run("dotnet",
-            ["test", "Mixed.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "--collect", "XPlat Code Coverage", "-p:UetHealth=true", "-nodeReuse:false", "--disable-build-servers"],
-            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
+        var (exitCode, output) = sample.Test("Mixed.Tests.csproj", arguments: ["--collect", "XPlat Code Coverage", "-p:UetHealth=true"]);
 
         Assert.AreEqual(1, exitCode, output);
         Assert.AreEqual(1, Directory.GetFiles(Path.Combine(sample.Folder, "TestResults"), "coverage.cobertura.xml", SearchOption.AllDirectories).Length, output);
@@ -174,9 +170,7 @@ public sealed class LoggerEndToEndTests
         using var sample = new LoggerSample("Health.Tests");
 
         // One switch beyond the logger turns the collector on; checks every second (the default is 30 s).
-        var (exitCode, output) = ProcessRunner.Run("dotnet",
-            ["test", "Health.Tests.csproj", "--logger", $"uet;DbPath={sample.StorePath}", "-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1", "-nodeReuse:false", "--disable-build-servers"],
-            sample.Folder, PackageFeed.Environment, TimeSpan.FromMinutes(3));
+        var (exitCode, output) = sample.Test("Health.Tests.csproj", arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]);
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);

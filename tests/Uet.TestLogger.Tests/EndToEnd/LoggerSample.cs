@@ -40,10 +40,12 @@ internal sealed class LoggerSample : IDisposable
 
     public string StorePath => Path.Combine(Folder, "store", "uet.db");
 
-    /// <summary>`dotnet test TARGET --logger LOGGER`; by default the logger writes to <see cref="StorePath"/>.</summary>
-    public (int ExitCode, string Output) Test(string target, string? logger = null, IReadOnlyDictionary<string, string>? environment = null) =>
+    /// <summary>
+    /// `dotnet test TARGET --logger LOGGER [ARGUMENTS]`; by default the logger writes to <see cref="StorePath"/>.
+    /// </summary>
+    public (int ExitCode, string Output) Test(string target, string? logger = null, IReadOnlyDictionary<string, string>? environment = null, params string[] arguments) =>
         ProcessRunner.Run("dotnet",
-            ["test", target, "--logger", logger ?? $"uet;DbPath={StorePath}", "-nodeReuse:false", "--disable-build-servers"],
+            ["test", target, "--logger", logger ?? $"uet;DbPath={StorePath}", .. arguments, "-nodeReuse:false", "--disable-build-servers"],
             Folder, environment is null ? PackageFeed.Environment : PackageFeed.Environment.Concat(environment).ToDictionary(), TimeSpan.FromMinutes(5));
 
     public void Dispose() => _folder.Dispose();
