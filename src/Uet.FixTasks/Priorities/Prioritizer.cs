@@ -10,8 +10,6 @@ namespace Uet.FixTasks.Priorities;
 /// </summary>
 public sealed class Prioritizer(FixTaskRules rules)
 {
-    public FixTaskRules Rules => rules;
-
     /// <summary>The rank of a cause from its failures in this run (and its tests over all runs).</summary>
     public (Priority Priority, string Reason) Rank(IReadOnlyList<TestResultRecord> failures, int testCount, bool flaky)
     {

@@ -28,6 +28,9 @@ public sealed partial class FailureCause
     /// <summary>The frames of the exception where the failure began, read when first asked (a task needs them once).</summary>
     public IReadOnlyList<StackFrame> Frames => _frames ??= StackTraceParser.RootFrames(_stackTrace);
 
+    /// <summary>The frames with the user's code first (then the runtime's and the frameworks'): the order to read them.</summary>
+    public IEnumerable<StackFrame> FramesUserFirst => Frames.Where(f => f.IsUserCode).Concat(Frames.Where(f => !f.IsUserCode));
+
     /// <summary>The first frame in the user's code: where to start looking, and part of the signature.</summary>
     public StackFrame? FirstUserFrame
     {

@@ -12,7 +12,4 @@ public sealed record StackFrame(string Text, string PrintedMethod, string? File,
     /// needs it for one frame of a trace.
     /// </summary>
     public string Method => StackTraceParser.Readable(PrintedMethod);
-
-    /// <summary>"file:line" (the file's name only), or the method when the frame has no file.</summary>
-    public string Where => File is null ? Method : $"{Path.GetFileName(File)}:{Line}";
 }

@@ -81,7 +81,7 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             : latest.CodeFilePath is { } path ? $"{path}:{latest.LineNumber}" : null;
         var failing = tests.Where(t => t.LastOutcome == TestRunOutcome.Failed).Select(t => t.Name).ToList();
         var (context, info) = _contexts.Build(title, cause, latest, failing, startAt);
-        return new FixTask
+        return SeenAgain(new FixTask
         {
             Id = signature.TaskId,
             Title = title,
@@ -92,17 +92,14 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             Flaky = flaky,
             ExceptionType = signature.ExceptionType,
             Message = latest.ErrorMessage ?? "",
-            Stack = [.. cause.Frames.Where(f => f.IsUserCode).Concat(cause.Frames.Where(f => !f.IsUserCode)).Select(f => f.Text)],
+            Stack = [.. cause.FramesUserFirst.Select(f => f.Text)],
             StartAt = startAt,
             Tests = tests,
-            FirstSeen = existing?.FirstSeen ?? now,
+            FirstSeen = now,
             LastSeen = now,
-            Occurrences = (existing?.Occurrences ?? 0) + failures.Count,
-            Runs = [.. (existing?.Runs ?? []).Append(run.Run.RunId).TakeLast(RunsKept)],
-            Blocks = existing?.Blocks ?? [],
             Context = context,
             ContextInfo = info,
-        };
+        }, existing, run.Run.RunId, failures.Count);
     }
 
     /// <summary>The task of a run that the platform aborted: one per project, critical, until a run completes.</summary>
@@ -112,7 +109,7 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         var signature = new FailureSignature(AbortedRun, run.Run.Project, run.Run.Project);
         var existing = tasks.GetValueOrDefault(signature.TaskId);
         var (priority, why) = Prioritizer.Aborted(reason);
-        return new FixTask
+        return SeenAgain(new FixTask
         {
             Id = signature.TaskId,
             Title = $"Test run of {run.Run.Project} aborted",
@@ -122,13 +119,10 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             Status = FixTaskStatus.Open,
             ExceptionType = AbortedRun,
             Message = reason,
-            FirstSeen = existing?.FirstSeen ?? now,
+            FirstSeen = now,
             LastSeen = now,
-            Occurrences = (existing?.Occurrences ?? 0) + 1,
-            Runs = [.. (existing?.Runs ?? []).Append(run.Run.RunId).TakeLast(RunsKept)],
-            Blocks = existing?.Blocks ?? [],
             Context = $"## Task\nThe test run of {run.Run.Project} was aborted: {reason}\nThe tests after the abort did not run; the last results before it are in run {run.Run.RunId}.\n",
-        };
+        }, existing, run.Run.RunId, 1);
     }
 
     /// <summary>The task of a test host that hung (quarantined) or crashed: critical, naming the test it was running.</summary>
@@ -143,7 +137,7 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         var known = existing?.Tests.FirstOrDefault(t => t.Name == test);
         IReadOnlyList<TaskTest> tests = finding.Test is null ? [] : [known is null ? new TaskTest(test, run.Run.Sources.Count > 0 ? run.Run.Sources[0] : null, null, null, [], [outcome]) : known with { History = Appended(known.History, outcome) }];
         var title = $"Test host {(hung ? "hung" : "crashed")} in {ShortMethod(test)}";
-        return new FixTask
+        return SeenAgain(new FixTask
         {
             Id = signature.TaskId,
             Title = title,
@@ -154,13 +148,10 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             ExceptionType = signature.ExceptionType,
             Message = reason[(reason.IndexOf(':') + 2)..],
             Tests = tests,
-            FirstSeen = existing?.FirstSeen ?? now,
+            FirstSeen = now,
             LastSeen = now,
-            Occurrences = (existing?.Occurrences ?? 0) + 1,
-            Runs = [.. (existing?.Runs ?? []).Append(run.Run.RunId).TakeLast(RunsKept)],
-            Blocks = existing?.Blocks ?? [],
             Context = $"## Task\n{title} (host process {finding.HostId}, project {run.Run.Project}).\n{reason}.\nRun {run.Run.RunId}; `uet events --run {run.Run.RunId} --kind {finding.Kind}` has the health checks.\n",
-        };
+        }, existing, run.Run.RunId, 1);
     }
 
     /// <summary>An open task that did not fail in this run: its tests that passed, and whether that resolves it.</summary>
@@ -213,6 +204,18 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
 
     private List<TestRunOutcome> Appended(IReadOnlyList<TestRunOutcome> history, TestRunOutcome outcome) =>
         [.. history.Append(outcome).TakeLast(Math.Max(options.Rules.FlakyRuns, 2))];
+
+    /// <summary>
+    /// A task seen in this run, with what it carries over from the task it was before: its first sight, its
+    /// occurrences (so many more now), the runs it failed in (this one added) and the work it blocks.
+    /// </summary>
+    private static FixTask SeenAgain(FixTask task, FixTask? existing, string runId, int occurrences) => task with
+    {
+        FirstSeen = existing?.FirstSeen ?? task.LastSeen,
+        Occurrences = (existing?.Occurrences ?? 0) + occurrences,
+        Runs = [.. (existing?.Runs ?? []).Append(runId).TakeLast(RunsKept)],
+        Blocks = existing?.Blocks ?? [],
+    };
 
     /// <summary>The events that say how a task changed: its status, then its priority (unless the first said it).</summary>
     private static void Record(FixTask task, FixTask? before, string runId, List<RunEvent> events)

@@ -28,7 +28,7 @@ public sealed class TaskContextBuilder(string model, int budget, TokenCounter co
         {
             task.Append("Start at: ").Append(startAt).Append('\n');
         }
-        var stack = string.Join('\n', cause.Frames.Where(f => f.IsUserCode).Concat(cause.Frames.Where(f => !f.IsUserCode)).Select(f => f.Text));
+        var stack = string.Join('\n', cause.FramesUserFirst.Select(f => f.Text));
         var output = string.Join('\n', new[] { latest.StandardOutput, latest.StandardError }.Where(o => !string.IsNullOrWhiteSpace(o)));
         var sections = new List<Section> { new("Task", task.ToString().TrimEnd(), FailureSections.Message) };
         sections.AddRange(FailureSections.For(latest.ErrorMessage, stack, SourceAround(cause.FirstUserFrame), output));
