@@ -7,7 +7,11 @@ internal static class EditDistance
     {
         a = a.ToUpperInvariant();
         b = b.ToUpperInvariant();
-        if (Math.Abs(a.Length - b.Length) > most) return false;
+        if (Math.Abs(a.Length - b.Length) > most)
+        {
+            return false;
+        }
+
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)
         {

@@ -16,7 +16,11 @@ internal static class SchemaSetCache
         var key = string.Join("|", schemaFiles.Select(Path.GetFullPath).Order(StringComparer.Ordinal).Select(Describe));
         lock (Gate)
         {
-            if (_last is { } last && last.Key == key) return last.Set;
+            if (_last is { } last && last.Key == key)
+            {
+                return last.Set;
+            }
+
             var set = SchemaSetLoader.Load(schemaFiles);
             _last = (key, set);
             return set;

@@ -11,7 +11,11 @@ internal static class Stamps
 {
     public static void Write(string? stampFile, bool clean, string content)
     {
-        if (string.IsNullOrEmpty(stampFile)) return;
+        if (string.IsNullOrEmpty(stampFile))
+        {
+            return;
+        }
+
         try
         {
             if (!clean)
@@ -36,7 +40,11 @@ internal static class Stamps
 
     private static string? Read(string? stampFile)
     {
-        if (string.IsNullOrEmpty(stampFile)) return null;
+        if (string.IsNullOrEmpty(stampFile))
+        {
+            return null;
+        }
+
         try
         {
             return File.Exists(stampFile) ? File.ReadAllText(stampFile) : null;

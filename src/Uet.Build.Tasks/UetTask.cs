@@ -26,8 +26,16 @@ public abstract class UetTask : MSBuildTask
 
     public sealed override bool Execute()
     {
-        if (!ReadSettings()) return false;
-        if (Mode == GateMode.Off) return true;
+        if (!ReadSettings())
+        {
+            return false;
+        }
+
+        if (Mode == GateMode.Off)
+        {
+            return true;
+        }
+
         try
         {
             Run();
@@ -46,10 +54,24 @@ public abstract class UetTask : MSBuildTask
     private bool ReadSettings()
     {
         var valid = true;
-        if (TryParseGate(Gate, out var mode)) Mode = mode;
-        else valid = ReportOnProject(Codes.InvalidSetting, $"UetSchemaGate is '{Gate}'; expected error, warning or off");
-        if (int.TryParse(MaxErrorsPerFile, NumberStyles.None, CultureInfo.InvariantCulture, out var limit)) _errorLimit = limit;
-        else valid = ReportOnProject(Codes.InvalidSetting, $"UetMaxErrorsPerFile is '{MaxErrorsPerFile}'; expected a whole number (0 lists every problem)");
+        if (TryParseGate(Gate, out var mode))
+        {
+            Mode = mode;
+        }
+        else
+        {
+            valid = ReportOnProject(Codes.InvalidSetting, $"UetSchemaGate is '{Gate}'; expected error, warning or off");
+        }
+
+        if (int.TryParse(MaxErrorsPerFile, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            _errorLimit = limit;
+        }
+        else
+        {
+            valid = ReportOnProject(Codes.InvalidSetting, $"UetMaxErrorsPerFile is '{MaxErrorsPerFile}'; expected a whole number (0 lists every problem)");
+        }
+
         return valid;
     }
 
@@ -57,8 +79,15 @@ public abstract class UetTask : MSBuildTask
     internal bool ReportOnProject(DiagnosticCode code, string message)
     {
         var project = BuildEngine?.ProjectFileOfTaskNode ?? "";
-        if (code.DefaultSeverity == Severity.Error) Log.LogError(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
-        else Log.LogWarning(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
+        if (code.DefaultSeverity == Severity.Error)
+        {
+            Log.LogError(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
+        }
+        else
+        {
+            Log.LogWarning(null, code.Id, null, HelpLink(code.Id), project, 0, 0, 0, 0, message);
+        }
+
         return false;
     }
 
@@ -70,9 +99,13 @@ public abstract class UetTask : MSBuildTask
             var line = finding.Position.Line;
             var column = finding.Position.Column;
             if (finding.Severity == Severity.Error && Mode == GateMode.Error)
+            {
                 Log.LogError(null, finding.Code, null, HelpLink(finding.Code), finding.File, line, column, 0, 0, finding.Message);
+            }
             else
+            {
                 Log.LogWarning(null, finding.Code, null, HelpLink(finding.Code), finding.File, line, column, 0, 0, finding.Message);
+            }
         }
     }
 

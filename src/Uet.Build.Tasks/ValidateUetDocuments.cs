@@ -32,7 +32,10 @@ public sealed class ValidateUetDocuments : UetTask
         var namedByMetadata = Documents.Select(d => SchemaFileOf(d.GetMetadata("Schema"))).OfType<string>().Except(declared).Distinct().ToList();
         var set = SchemaSetCache.Get([.. declared, .. namedByMetadata]);
         // Problems of UetSchema items are ValidateUetSchemas' to report; those of schemas named only by metadata are ours.
-        foreach (var file in set.Findings.Where(f => namedByMetadata.Contains(f.File)).GroupBy(f => f.File)) Report(file.ToList());
+        foreach (var file in set.Findings.Where(f => namedByMetadata.Contains(f.File)).GroupBy(f => f.File))
+        {
+            Report(file.ToList());
+        }
 
         var validator = new DocumentValidator(set);
         int validated = 0, kept = 0, failed = 0;
@@ -51,7 +54,11 @@ public sealed class ValidateUetDocuments : UetTask
 
             var report = validator.Validate(path, schemaMetadata, ProjectDirectory);
             validated++;
-            if (report.Findings.Count > 0) failed++;
+            if (report.Findings.Count > 0)
+            {
+                failed++;
+            }
+
             Report(report.Findings);
             Log.LogMessage(MessageImportance.Low, $"Uet: {path}: {report.Findings.Count} problem(s) against {report.Schema?.DisplayPath ?? "no schema"}");
             Stamps.Write(stamp, report.Findings.Count == 0 && report.Schema is not null,
@@ -66,7 +73,9 @@ public sealed class ValidateUetDocuments : UetTask
         foreach (var name in document.CloneCustomMetadata().Keys.OfType<string>())
         {
             if (!name.Equals("Schema", StringComparison.OrdinalIgnoreCase) && EditDistance.IsWithin(name, "Schema", 2))
+            {
                 ReportOnProject(Codes.MisspeltMetadata, $"UetDocument '{document.ItemSpec}' has metadata '{name}'; did you mean 'Schema'? It is ignored");
+            }
         }
     }
 

@@ -16,7 +16,11 @@ public sealed class ValidateUetSchemas : UetTask
     protected override void Run()
     {
         var set = SchemaSetCache.Get(Schemas.Select(s => s.GetMetadata("FullPath")).ToList());
-        foreach (var file in set.Findings.GroupBy(f => f.File)) Report(file.ToList());
+        foreach (var file in set.Findings.GroupBy(f => f.File))
+        {
+            Report(file.ToList());
+        }
+
         Log.LogMessage(MessageImportance.Normal, $"Uet: checked {set.Sources.Count} schemas, {set.Findings.Count} problem(s)");
         Stamps.Write(StampFile, set.Findings.Count == 0, "schemas");
     }

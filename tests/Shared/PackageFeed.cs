@@ -36,7 +36,11 @@ internal static class PackageFeed
             ["pack", Path.Combine(RepositoryRoot, "src", project, project + ".csproj"), "-c", "Release", "-o", Folder,
              $"-p:Version={Version}", "-nodeReuse:false", "--disable-build-servers"],
             RepositoryRoot, new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1" }, TimeSpan.FromMinutes(5));
-        if (exitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{output}");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack {project} failed:\n{output}");
+        }
+
         return Folder;
     }
 
@@ -44,7 +48,10 @@ internal static class PackageFeed
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Uet.Build.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Uet.Build.sln")))
+            {
+                return dir.FullName;
+            }
         }
         throw new InvalidOperationException("the tests run outside the repository: Uet.Build.sln not found above " + AppContext.BaseDirectory);
     }

@@ -109,7 +109,11 @@ public sealed class FittingTests
         var offset = 0;
         foreach (var c in chunks)
         {
-            if (ReferenceEquals(c, chunk)) break;
+            if (ReferenceEquals(c, chunk))
+            {
+                break;
+            }
+
             offset += c.Length;
         }
         return offset == 0 || StringInfo.ParseCombiningCharacters(text).Contains(offset);

@@ -122,7 +122,10 @@ public sealed class RecorderTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
         var recorder = new RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
-        for (var i = 0; i < 10; i++) recorder.Record(Recordings.Failed($"A.Tests.T{i}"));
+        for (var i = 0; i < 10; i++)
+        {
+            recorder.Record(Recordings.Failed($"A.Tests.T{i}"));
+        }
 
         Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) == 11);
         using var store = UetStore.Open(path);

@@ -22,8 +22,15 @@ public sealed class RecoveryTests
             var failed = RunEvents.Failed(runId, Recordings.Failed("A.Tests.One"));
             store.Append(new RunState
             {
-                RunId = runId, SessionId = "session-1", Project = "Sample.Tests", TargetFramework = "net10.0", StartedAt = start.Ts,
-                Sources = Recordings.Start().Sources, Recorder = dead, Failed = 1, EventCount = 2,
+                RunId = runId,
+                SessionId = "session-1",
+                Project = "Sample.Tests",
+                TargetFramework = "net10.0",
+                StartedAt = start.Ts,
+                Sources = Recordings.Start().Sources,
+                Recorder = dead,
+                Failed = 1,
+                EventCount = 2,
             }, [start, failed]);
         }
 

@@ -33,7 +33,11 @@ internal sealed class WriterProcess : IDisposable
 
     public string Output
     {
-        get { lock (_output) return string.Join("\n", _output); }
+        get { lock (_output)
+            {
+                return string.Join("\n", _output);
+            }
+        }
     }
 
     public int WaitForExit()
@@ -56,14 +60,29 @@ internal sealed class WriterProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill();
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
         _process.Dispose();
     }
 
     private void Received(string? line)
     {
-        if (line is null) return;
-        lock (_output) _output.Add(line);
-        if (line.StartsWith("run ", StringComparison.Ordinal)) _runId.TrySetResult(line[4..]);
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+
+        if (line.StartsWith("run ", StringComparison.Ordinal))
+        {
+            _runId.TrySetResult(line[4..]);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using Uet.FixTasks.Reports;
-using Uet.Tests.Shared;
 using static Uet.FixTasks.Tests.Failures;
 
 namespace Uet.FixTasks.Tests;

@@ -3,7 +3,6 @@ using Json.Schema;
 using Uet.FixTasks.Reports;
 using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
-using Uet.Tests.Shared;
 using static Uet.FixTasks.Tests.Failures;
 
 namespace Uet.FixTasks.Tests;

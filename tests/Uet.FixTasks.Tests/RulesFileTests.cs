@@ -1,5 +1,4 @@
 using Uet.FixTasks.Priorities;
-using Uet.Tests.Shared;
 
 namespace Uet.FixTasks.Tests;
 

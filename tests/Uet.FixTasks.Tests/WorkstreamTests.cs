@@ -1,5 +1,4 @@
 using Uet.FixTasks.Workstreams;
-using Uet.Tests.Shared;
 
 namespace Uet.FixTasks.Tests;
 

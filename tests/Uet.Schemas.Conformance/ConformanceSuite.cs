@@ -67,7 +67,13 @@ public sealed class FileResult(string name)
 
     public void Record(string test, bool passed, string? why)
     {
-        if (passed) Passed++;
-        else _failures.Add($"{test}: {why}");
+        if (passed)
+        {
+            Passed++;
+        }
+        else
+        {
+            _failures.Add($"{test}: {why}");
+        }
     }
 }

@@ -11,7 +11,11 @@ int passed = 0, failed = 0;
 foreach (var file in new ConformanceSuite(folder).Run())
 {
     Console.WriteLine($"{file.Name}: {file.Passed} passed, {file.Failures.Count} failed");
-    foreach (var failure in file.Failures) Console.WriteLine($"  FAILED {failure}");
+    foreach (var failure in file.Failures)
+    {
+        Console.WriteLine($"  FAILED {failure}");
+    }
+
     passed += file.Passed;
     failed += file.Failures.Count;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Uet.Validation.Diagnostics;
 
 namespace Uet.Validation.Tests;
 
@@ -93,7 +92,11 @@ public sealed class DocumentParsingTests
     public void YamlAliasBombIsStoppedWithAClearError()
     {
         var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for (var i = 1; i < 9; i++) yaml.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        }
+
         var findings = Gate.Validate("x.task.yaml", yaml.ToString());
         Assert.AreEqual("UET1004", findings.Codes());
         StringAssert.Contains(findings[0].Message, "aliases");
@@ -104,7 +107,11 @@ public sealed class DocumentParsingTests
     {
         // Each level merges the one below ten times: 10^9 merges unless repeats are dropped and work is budgeted.
         var yaml = new StringBuilder("m0: &m0 {k: v}\n");
-        for (var i = 1; i < 10; i++) yaml.Append(CultureInfo.InvariantCulture, $"m{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 10))}], k{i}: v}}\n");
+        for (var i = 1; i < 10; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"m{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 10))}], k{i}: v}}\n");
+        }
+
         yaml.Append("task_id: a\nname: A\nkind: code\n<<: *m9\n");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var findings = Gate.Validate("x.task.yaml", yaml.ToString());

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Uet.Core.Recording;
-using Uet.Core.Runs;
 
 namespace Uet.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Uet.FixTasks.Priorities;
 using Uet.FixTasks.Reports;
 using Uet.FixTasks.Tasks;
 

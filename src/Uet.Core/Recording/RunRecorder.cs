@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Uet.Core.Events;
 using Uet.Core.Runs;
-using Uet.Core.Store;
 
 namespace Uet.Core.Recording;
 

@@ -7,7 +7,11 @@ public static class FindingLimit
 {
     public static IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings, int maxPerFile)
     {
-        if (maxPerFile <= 0 || findings.Count <= maxPerFile) return findings;
+        if (maxPerFile <= 0 || findings.Count <= maxPerFile)
+        {
+            return findings;
+        }
+
         var hidden = findings.Count - maxPerFile;
         var next = findings[maxPerFile];
         return

@@ -36,9 +36,15 @@ public static class DocumentParser
     public static ParseOutcome Parse(string path, byte[] raw)
     {
         if (!TextDecoder.TryGetUtf8(raw, out var utf8, out var decodeError))
+        {
             return ParseOutcome.Fail(path, TextPosition.Start, Codes.UnreadableDocument, decodeError!);
+        }
+
         if (IsBlank(utf8.Span))
+        {
             return ParseOutcome.Fail(path, TextPosition.Start, Codes.EmptyDocument, "the document is empty");
+        }
+
         return IsYaml(path) ? YamlConverter.Parse(path, utf8) : ParseJson(path, utf8);
     }
 

@@ -11,14 +11,21 @@ internal static class JsonPositionIndex
     public static Dictionary<string, ValueLocation> Locate(ReadOnlyMemory<byte> utf8, IReadOnlyCollection<string> pointers)
     {
         var found = new Dictionary<string, ValueLocation>(StringComparer.Ordinal);
-        if (pointers.Count == 0) return found;
+        if (pointers.Count == 0)
+        {
+            return found;
+        }
+
         var wanted = pointers.ToHashSet(StringComparer.Ordinal);
         var onTheWay = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pointer in wanted)
         {
             for (var p = pointer; ; p = JsonPointers.Parent(p))
             {
-                if (!onTheWay.Add(p) || p.Length == 0) break;
+                if (!onTheWay.Add(p) || p.Length == 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -42,8 +49,14 @@ internal static class JsonPositionIndex
 
             string pointer;
             long? keyOffset = null;
-            if (containers.Count == 0) pointer = "";
-            else if (containers.Peek().IsArray) pointer = JsonPointers.Append(containers.Peek().Pointer, containers.Peek().NextIndex++);
+            if (containers.Count == 0)
+            {
+                pointer = "";
+            }
+            else if (containers.Peek().IsArray)
+            {
+                pointer = JsonPointers.Append(containers.Peek().Pointer, containers.Peek().NextIndex++);
+            }
             else
             {
                 pointer = JsonPointers.Append(containers.Peek().Pointer, propertyName!);
@@ -59,8 +72,14 @@ internal static class JsonPositionIndex
 
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                if (onTheWay.Contains(pointer)) containers.Push(new Container(pointer, reader.TokenType == JsonTokenType.StartArray));
-                else reader.Skip();
+                if (onTheWay.Contains(pointer))
+                {
+                    containers.Push(new Container(pointer, reader.TokenType == JsonTokenType.StartArray));
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
         }
         return found;

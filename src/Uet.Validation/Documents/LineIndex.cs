@@ -15,7 +15,11 @@ internal sealed class LineIndex
         for (int offset = 0; ;)
         {
             var next = span[offset..].IndexOf((byte)'\n');
-            if (next < 0) break;
+            if (next < 0)
+            {
+                break;
+            }
+
             offset += next + 1;
             _lineStarts.Add(offset);
         }
@@ -25,7 +29,11 @@ internal sealed class LineIndex
     {
         var offset = (int)Math.Clamp(byteOffset, 0, _utf8.Length);
         var line = _lineStarts.BinarySearch(offset);
-        if (line < 0) line = ~line - 1;
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
         var start = _lineStarts[line];
         return new TextPosition(line + 1, CountCharacters(_utf8.Span[start..offset]) + 1);
     }
@@ -42,7 +50,10 @@ internal sealed class LineIndex
         var count = 0;
         foreach (var b in utf8)
         {
-            if ((b & 0xC0) != 0x80) count++; // continuation bytes belong to the character before them
+            if ((b & 0xC0) != 0x80)
+            {
+                count++; // continuation bytes belong to the character before them
+            }
         }
         return count;
     }

@@ -39,7 +39,10 @@ public sealed class ParsedDocument : IDisposable
         for (var p = pointer; ; p = JsonPointers.Parent(p))
         {
             yield return p;
-            if (p.Length == 0) yield break;
+            if (p.Length == 0)
+            {
+                yield break;
+            }
         }
     }
 

@@ -44,15 +44,39 @@ internal static class TextDecoder
     {
         ReadOnlySpan<byte> span = raw;
         bomLength = 4;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return new UTF32Encoding(bigEndian: false, byteOrderMark: true);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: true);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        }
+
         bomLength = 2;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new UnicodeEncoding(bigEndian: true, byteOrderMark: true);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: true);
+        }
+
         bomLength = 0;
         // Without a BOM, JSON and YAML start with ASCII, so a zero byte beside it gives UTF-16 away.
-        if (span.Length >= 2 && span[0] == 0 && span[1] != 0) return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
-        if (span.Length >= 2 && span[0] != 0 && span[1] == 0) return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        if (span.Length >= 2 && span[0] == 0 && span[1] != 0)
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+
+        if (span.Length >= 2 && span[0] != 0 && span[1] == 0)
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+
         return null;
     }
 }

@@ -60,7 +60,10 @@ internal sealed partial class YamlConverter : IDisposable
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out var end))
+        {
             throw new ConversionException(PositionOf(end.Start), Codes.EmptyDocument, "the YAML document has no content");
+        }
+
         var start = parser.Consume<DocumentStart>();
         while (!parser.Accept<DocumentEnd>(out _))
         {
@@ -68,10 +71,15 @@ internal sealed partial class YamlConverter : IDisposable
         }
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
+        {
             throw new ConversionException(PositionOf(second.Start), Codes.MalformedDocument, "a UET document file holds one YAML document; found a second one ('---')");
+        }
+
         _writer.Flush();
         if (_buffer.WrittenCount == 0)
+        {
             throw new ConversionException(PositionOf(start.Start), Codes.EmptyDocument, "the YAML document has no content");
+        }
 
         var json = JsonDocument.Parse(_buffer.WrittenMemory, DocumentParser.JsonOptions);
         var locations = _locations;
@@ -83,7 +91,9 @@ internal sealed partial class YamlConverter : IDisposable
     private void Spend(TextPosition position)
     {
         if (++_events > MaxEvents)
+        {
             throw new ConversionException(position, Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+        }
     }
 
     private void Handle(ParsingEvent e, TextPosition? aliasPosition)
@@ -92,7 +102,10 @@ internal sealed partial class YamlConverter : IDisposable
         Spend(position);
         _lastPosition = position;
         // Anchored nodes being read record their events for later aliases; a node's own start event opens its recording in Record.
-        foreach (var recording in _recordings) recording.Events.Add(e);
+        foreach (var recording in _recordings)
+        {
+            recording.Events.Add(e);
+        }
 
         if (_frames.TryPeek(out var top) && top.Merge is { Complete: false } merge)
         {
@@ -106,13 +119,20 @@ internal sealed partial class YamlConverter : IDisposable
                 break;
             case Scalar { Value: "<<", Style: ScalarStyle.Plain } when IsKeyExpected():
                 // A YAML merge key: its aliases are merged in when the mapping ends, under the mapping's own keys.
-                if (_frames.Peek().Merge is not null) throw new ConversionException(position, Codes.MalformedDocument, "duplicate key '<<'");
+                if (_frames.Peek().Merge is not null)
+                {
+                    throw new ConversionException(position, Codes.MalformedDocument, "duplicate key '<<'");
+                }
+
                 _frames.Peek().Merge = new MergeKey(position);
                 break;
             case Scalar scalar when IsKeyExpected():
                 var frame = _frames.Peek();
                 if (!frame.Keys.Add(scalar.Value))
+                {
                     throw new ConversionException(position, Codes.MalformedDocument, $"duplicate key '{scalar.Value}'");
+                }
+
                 frame.PendingKey = scalar.Value;
                 frame.PendingKeyPosition = position;
                 _writer.WritePropertyName(scalar.Value);
@@ -123,15 +143,29 @@ internal sealed partial class YamlConverter : IDisposable
                 EndRecording(scalar.Anchor);
                 break;
             case MappingStart or SequenceStart:
-                if (IsKeyExpected()) throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
+                if (IsKeyExpected())
+                {
+                    throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
+                }
+
                 var isSequence = e is SequenceStart;
                 Record(position, (NodeEvent)e);
                 Push(new Frame(NextPointer(), isSequence, ((NodeEvent)e).Anchor), position);
-                if (isSequence) _writer.WriteStartArray();
-                else _writer.WriteStartObject();
+                if (isSequence)
+                {
+                    _writer.WriteStartArray();
+                }
+                else
+                {
+                    _writer.WriteStartObject();
+                }
+
                 break;
             case MappingEnd or SequenceEnd:
-                if (e is SequenceEnd) _writer.WriteEndArray();
+                if (e is SequenceEnd)
+                {
+                    _writer.WriteEndArray();
+                }
                 else
                 {
                     MergeInto(_frames.Peek());
@@ -152,7 +186,11 @@ internal sealed partial class YamlConverter : IDisposable
     {
         var active = _recordings.ToArray();
         _recordings.Clear();
-        foreach (var replayed in events) Handle(replayed, position);
+        foreach (var replayed in events)
+        {
+            Handle(replayed, position);
+        }
+
         _recordings.AddRange(active);
     }
 
@@ -182,12 +220,19 @@ internal sealed partial class YamlConverter : IDisposable
     /// </summary>
     private void MergeInto(Frame frame)
     {
-        if (frame.Merge is not { } merge) return;
+        if (frame.Merge is not { } merge)
+        {
+            return;
+        }
+
         for (var i = 0; i < merge.Sources.Count; i++)
         {
             var events = Anchored(merge.Sources[i], merge.Position);
             if (events is not [MappingStart, .., MappingEnd])
+            {
                 throw new ConversionException(merge.Position, Codes.MalformedDocument, $"the merge key's alias *{merge.Sources[i]} names a value that is not a mapping");
+            }
+
             foreach (var (key, value) in Pairs(events))
             {
                 Spend(merge.Position);
@@ -195,10 +240,17 @@ internal sealed partial class YamlConverter : IDisposable
                 {
                     // A source already listed gives nothing new (earlier sources win): listing it once keeps chains linear.
                     foreach (var source in value.OfType<AnchorAlias>().Select(a => a.Value.Value).Where(a => !merge.Sources.Contains(a)))
+                    {
                         merge.Sources.Add(source);
+                    }
+
                     continue;
                 }
-                if (key is not Scalar name || frame.Keys.Contains(name.Value)) continue;
+                if (key is not Scalar name || frame.Keys.Contains(name.Value))
+                {
+                    continue;
+                }
+
                 Replay([key, .. value], merge.Position);
             }
         }
@@ -229,7 +281,10 @@ internal sealed partial class YamlConverter : IDisposable
     private void Push(Frame frame, TextPosition position)
     {
         if (_frames.Count >= DocumentParser.MaxDepth)
+        {
             throw new ConversionException(position, Codes.TooDeep, $"the document nests deeper than {DocumentParser.MaxDepth} levels");
+        }
+
         _frames.Push(frame);
     }
 
@@ -239,12 +294,19 @@ internal sealed partial class YamlConverter : IDisposable
         var anchor = node.Anchor;
         TextPosition? keyPosition = _frames.Count > 0 && !_frames.Peek().IsSequence ? _frames.Peek().PendingKeyPosition : null;
         _locations[PeekPointer()] = new ValueLocation(position, keyPosition);
-        if (!anchor.IsEmpty) _recordings.Add(new Recording(anchor.Value) { Events = { node } });
+        if (!anchor.IsEmpty)
+        {
+            _recordings.Add(new Recording(anchor.Value) { Events = { node } });
+        }
     }
 
     private void EndRecording(AnchorName anchor)
     {
-        if (anchor.IsEmpty) return;
+        if (anchor.IsEmpty)
+        {
+            return;
+        }
+
         var recording = _recordings.FindLast(r => r.Anchor == anchor.Value)!;
         _recordings.Remove(recording);
         _anchored[anchor.Value] = recording.Events;
@@ -252,7 +314,11 @@ internal sealed partial class YamlConverter : IDisposable
 
     private string PeekPointer()
     {
-        if (_frames.Count == 0) return "";
+        if (_frames.Count == 0)
+        {
+            return "";
+        }
+
         var parent = _frames.Peek();
         return parent.IsSequence ? JsonPointers.Append(parent.Pointer, parent.Count) : JsonPointers.Append(parent.Pointer, parent.PendingKey!);
     }
@@ -276,24 +342,59 @@ internal sealed partial class YamlConverter : IDisposable
         var plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") && !scalar.Tag.IsNonSpecific;
         if (!plain) { _writer.WriteStringValue(value); return; }
 
-        if (value is "" or "~" or "null" or "Null" or "NULL") _writer.WriteNullValue();
-        else if (value is "true" or "True" or "TRUE") _writer.WriteBooleanValue(true);
-        else if (value is "false" or "False" or "FALSE") _writer.WriteBooleanValue(false);
-        else if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) _writer.WriteNumberValue(integer);
-        else if (value.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex)) _writer.WriteNumberValue(hex);
-        else if (value.StartsWith("0o", StringComparison.Ordinal) && TryParseOctal(value.AsSpan(2), out var octal)) _writer.WriteNumberValue(octal);
-        else if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) _writer.WriteNumberValue(number);
-        else if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var big) && double.IsFinite(big)) _writer.WriteNumberValue(big);
-        else _writer.WriteStringValue(value); // .inf and .nan have no JSON form: they stay text
+        if (value is "" or "~" or "null" or "Null" or "NULL")
+        {
+            _writer.WriteNullValue();
+        }
+        else if (value is "true" or "True" or "TRUE")
+        {
+            _writer.WriteBooleanValue(true);
+        }
+        else if (value is "false" or "False" or "FALSE")
+        {
+            _writer.WriteBooleanValue(false);
+        }
+        else if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            _writer.WriteNumberValue(integer);
+        }
+        else if (value.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+        {
+            _writer.WriteNumberValue(hex);
+        }
+        else if (value.StartsWith("0o", StringComparison.Ordinal) && TryParseOctal(value.AsSpan(2), out var octal))
+        {
+            _writer.WriteNumberValue(octal);
+        }
+        else if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            _writer.WriteNumberValue(number);
+        }
+        else if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var big) && double.IsFinite(big))
+        {
+            _writer.WriteNumberValue(big);
+        }
+        else
+        {
+            _writer.WriteStringValue(value); // .inf and .nan have no JSON form: they stay text
+        }
     }
 
     private static bool TryParseOctal(ReadOnlySpan<char> digits, out long value)
     {
         value = 0;
-        if (digits.IsEmpty || digits.Length > 20) return false;
+        if (digits.IsEmpty || digits.Length > 20)
+        {
+            return false;
+        }
+
         foreach (var c in digits)
         {
-            if (c is < '0' or > '7') return false;
+            if (c is < '0' or > '7')
+            {
+                return false;
+            }
+
             value = (value * 8) + (c - '0');
         }
         return true;

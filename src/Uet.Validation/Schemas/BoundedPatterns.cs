@@ -44,7 +44,10 @@ internal static class BoundedPatterns
     public static KeywordEvaluation Guard(string keyword, IEnumerable<Regex> regexes, Func<KeywordEvaluation> evaluate)
     {
         if (_timedOut is { Count: > 0 } timedOut && regexes.FirstOrDefault(r => timedOut.Contains(r.ToString())) is { } stopped)
+        {
             return TimedOut(keyword, stopped.ToString());
+        }
+
         try
         {
             return evaluate();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
-using Uet.Validation.Documents;
 using Uet.Validation.Validation;
 
 namespace Uet.Validation.Schemas;
@@ -19,11 +18,18 @@ internal static class SchemaChecks
             {
                 problems.Add(new DocumentProblem("/$id", Codes.DuplicateId, $"$id '{source.BaseUri}' is already declared by {first.DisplayPath}"));
             }
-            else seenIds[source.BaseUri] = source;
+            else
+            {
+                seenIds[source.BaseUri] = source;
+            }
 
             problems.AddRange(MetaSchemaProblems(set, source));
             problems.AddRange(set.ReferencesOf(source).Select(r => ReferenceProblem(set, r, schemaFolders)).OfType<DocumentProblem>());
-            if (problems.Count == 0 && !source.IsShipped && UsabilityProblem(set, source) is { } unusable) problems.Add(unusable);
+            if (problems.Count == 0 && !source.IsShipped && UsabilityProblem(set, source) is { } unusable)
+            {
+                problems.Add(unusable);
+            }
+
             foreach (var finding in Findings.Locate(source.DisplayPath, source.Parsed!, problems, Severity.Error))
             {
                 set.Report(source, finding);
@@ -39,7 +45,11 @@ internal static class SchemaChecks
         EvaluationResults results;
         lock (MetaSchemaTurn)
         {
-            if (MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.VerdictOptions).IsValid) return [];
+            if (MetaSchemas.Draft7.Evaluate(source.Parsed!.Root, set.VerdictOptions).IsValid)
+            {
+                return [];
+            }
+
             results = MetaSchemas.Draft7.Evaluate(source.Parsed.Root, set.EvaluationOptions);
         }
         var messages = new SchemaErrorMessages(set, set.MetaSchema, source.Parsed.Root);
@@ -71,11 +81,17 @@ internal static class SchemaChecks
     {
         var at = reference.Pointer;
         if (reference.Target.Scheme == "urn" && reference.Target.AbsoluteUri == "urn:uet:invalid-reference")
+        {
             return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' is not a valid URI reference");
+        }
 
         if (set.Knows(reference.Document))
         {
-            if (reference.Fragment.Length == 0) return null;
+            if (reference.Fragment.Length == 0)
+            {
+                return null;
+            }
+
             if (reference.Fragment.StartsWith('/'))
             {
                 return set.Subschema(reference.Target) is null
@@ -90,11 +106,17 @@ internal static class SchemaChecks
         if (SchemaFileUris.PathOf(reference.Document) is { } file)
         {
             if (!SchemaSetLoader.IsInside(file, schemaFolders))
+            {
                 return new DocumentProblem(at, Codes.RefOutsideSchemaFolders, $"$ref '{reference.Text}' names {file}, which is outside the schema folders ({string.Join(", ", schemaFolders)})");
+            }
+
             return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {file}, which does not exist");
         }
         if (reference.Document.AbsoluteUri.StartsWith(ShippedSchemas.BaseUri, StringComparison.Ordinal))
+        {
             return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names no shipped schema (they are {string.Join(", ", ShippedSchemas.Names.Select(n => n + ".v1.json"))})");
+        }
+
         return reference.Document.Scheme is "http" or "https"
             ? new DocumentProblem(at, Codes.RemoteRef, $"$ref '{reference.Text}' names the remote schema {reference.Document}; the gate never fetches from the network")
             : new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {reference.Document}, which is not in the schema set");

@@ -14,8 +14,16 @@ public static class SchemaFileUris
     /// <summary>The file a synthetic or <c>file:</c> URI stands for; null for any other URI.</summary>
     public static string? PathOf(Uri uri)
     {
-        if (uri.IsFile) return uri.LocalPath;
-        if (!uri.AbsoluteUri.StartsWith(Prefix + "/", StringComparison.Ordinal)) return null;
+        if (uri.IsFile)
+        {
+            return uri.LocalPath;
+        }
+
+        if (!uri.AbsoluteUri.StartsWith(Prefix + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var path = Uri.UnescapeDataString(uri.AbsolutePath["/fs".Length..]);
         // Windows paths come back as /C:/dir/file.json.
         return path.Length > 2 && path[2] == ':' ? path[1..] : path;

@@ -87,23 +87,38 @@ public sealed class SchemaSet
         _byUri.TryAdd(baseUri, source);
         _byUri.TryAdd(WithoutFragment(location), source);
         var outline = parsed is null ? new SchemaOutline([], [], []) : SchemaWalker.Walk(parsed.Root, baseUri);
-        foreach (var (pointer, embedded) in outline.Ids) _embeddedIds.TryAdd(WithoutFragment(embedded), (source, pointer));
+        foreach (var (pointer, embedded) in outline.Ids)
+        {
+            _embeddedIds.TryAdd(WithoutFragment(embedded), (source, pointer));
+        }
+
         _anchors.UnionWith(outline.Anchors.Select(a => a.AbsoluteUri));
         _references[source] = outline.References;
-        if (parsed is null) _broken.Add(source);
+        if (parsed is null)
+        {
+            _broken.Add(source);
+        }
+
         return source;
     }
 
     internal void Report(SchemaSource source, Finding finding)
     {
         _findings.Add(finding);
-        if (finding.Severity == Severity.Error) _broken.Add(source);
+        if (finding.Severity == Severity.Error)
+        {
+            _broken.Add(source);
+        }
     }
 
     public SchemaSource? Find(Uri uri)
     {
         var key = WithoutFragment(uri);
-        if (key == MetaSchemaUri) return MetaSchema;
+        if (key == MetaSchemaUri)
+        {
+            return MetaSchema;
+        }
+
         return _byUri.TryGetValue(key, out var source) ? source
             : _embeddedIds.TryGetValue(key, out var embedded) ? embedded.Source
             : null;
@@ -140,12 +155,20 @@ public sealed class SchemaSet
     /// </summary>
     private static JsonElement WithoutDialectDeclaration(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("$schema", out _)) return root;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("$schema", out _))
+        {
+            return root;
+        }
+
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var property in root.EnumerateObject().Where(p => p.Name != "$schema")) property.WriteTo(writer);
+            foreach (var property in root.EnumerateObject().Where(p => p.Name != "$schema"))
+            {
+                property.WriteTo(writer);
+            }
+
             writer.WriteEndObject();
         }
         return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
@@ -167,9 +190,18 @@ public sealed class SchemaSet
         var current = root;
         foreach (var segment in JsonPointers.Segments(pointer))
         {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child)) current = child;
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength()) current = current[index];
-            else return null;
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child))
+            {
+                current = child;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
         }
         return current;
     }
@@ -181,13 +213,20 @@ public sealed class SchemaSet
     /// </summary>
     public string Fingerprint(SchemaSource source)
     {
-        if (_fingerprints.TryGetValue(source, out var known)) return known;
+        if (_fingerprints.TryGetValue(source, out var known))
+        {
+            return known;
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var member in Closure(source).OrderBy(s => s.BaseUri.AbsoluteUri, StringComparer.Ordinal))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(member.BaseUri.AbsoluteUri));
             hash.AppendData(member.Bytes);
-            if (member.FilePath is not null) hash.AppendData(BitConverter.GetBytes(File.GetLastWriteTimeUtc(member.FilePath).Ticks));
+            if (member.FilePath is not null)
+            {
+                hash.AppendData(BitConverter.GetBytes(File.GetLastWriteTimeUtc(member.FilePath).Ticks));
+            }
         }
         return _fingerprints[source] = Convert.ToHexString(hash.GetHashAndReset());
     }
@@ -200,7 +239,10 @@ public sealed class SchemaSet
         {
             foreach (var reference in ReferencesOf(pending.Pop()))
             {
-                if (Find(reference.Document) is { } target && seen.Add(target)) pending.Push(target);
+                if (Find(reference.Document) is { } target && seen.Add(target))
+                {
+                    pending.Push(target);
+                }
             }
         }
         return seen;

@@ -26,7 +26,11 @@ public static class SchemaSetLoader
         while (pending.Count > 0)
         {
             var file = pending.Dequeue();
-            if (!loaded.Add(file)) continue;
+            if (!loaded.Add(file))
+            {
+                continue;
+            }
+
             var source = AddFile(set, file);
             // A relative $ref to a sibling file is a promise that the file is part of the set: load it too.
             foreach (var reference in set.ReferencesOf(source))

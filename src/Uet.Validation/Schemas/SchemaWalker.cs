@@ -28,14 +28,25 @@ internal static class SchemaWalker
             if (element.ValueKind == JsonValueKind.Array)
             {
                 var index = 0;
-                foreach (var item in element.EnumerateArray()) pending.Push((item, JsonPointers.Append(pointer, index++), baseUri, false));
+                foreach (var item in element.EnumerateArray())
+                {
+                    pending.Push((item, JsonPointers.Append(pointer, index++), baseUri, false));
+                }
+
                 continue;
             }
-            if (element.ValueKind != JsonValueKind.Object) continue;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
             if (isNameMap)
             {
                 foreach (var property in element.EnumerateObject())
+                {
                     pending.Push((property.Value, JsonPointers.Append(pointer, property.Name), baseUri, false));
+                }
+
                 continue;
             }
 
@@ -43,10 +54,17 @@ internal static class SchemaWalker
                 && Uri.TryCreate(baseUri, id.GetString(), out var resolved))
             {
                 // A bare fragment ("#name") is an anchor, not a new base.
-                if (id.GetString()!.StartsWith('#')) anchors.Add(resolved);
+                if (id.GetString()!.StartsWith('#'))
+                {
+                    anchors.Add(resolved);
+                }
                 else
                 {
-                    if (pointer.Length > 0) ids.Add((pointer, resolved));
+                    if (pointer.Length > 0)
+                    {
+                        ids.Add((pointer, resolved));
+                    }
+
                     baseUri = resolved;
                 }
             }
@@ -56,8 +74,14 @@ internal static class SchemaWalker
                 if (property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String)
                 {
                     var text = property.Value.GetString()!;
-                    if (Uri.TryCreate(baseUri, text, out var target)) references.Add(new SchemaReference(childPointer, text, target));
-                    else references.Add(new SchemaReference(childPointer, text, new Uri("urn:uet:invalid-reference")));
+                    if (Uri.TryCreate(baseUri, text, out var target))
+                    {
+                        references.Add(new SchemaReference(childPointer, text, target));
+                    }
+                    else
+                    {
+                        references.Add(new SchemaReference(childPointer, text, new Uri("urn:uet:invalid-reference")));
+                    }
                 }
                 else if (!DataKeywords.Contains(property.Name))
                 {

@@ -44,8 +44,16 @@ public static class ShippedSchemas
     public static string? Normalize(string nameOrFile)
     {
         var name = nameOrFile.Trim();
-        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) name = name[..^5];
-        if (name.EndsWith(".v1", StringComparison.OrdinalIgnoreCase)) name = name[..^3];
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^5];
+        }
+
+        if (name.EndsWith(".v1", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+
         return Names.FirstOrDefault(n => SameName(n, name));
     }
 

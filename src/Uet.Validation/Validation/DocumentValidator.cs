@@ -31,11 +31,19 @@ public sealed class DocumentValidator(SchemaSet schemas)
     {
         BoundedPatterns.ForgetTimeouts();
         var outcome = DocumentParser.ParseFile(path);
-        if (outcome.Failure is { } failure) return new DocumentReport(path, [failure], null);
+        if (outcome.Failure is { } failure)
+        {
+            return new DocumentReport(path, [failure], null);
+        }
+
         using var document = outcome.Document!;
 
         var choice = _selector.Select(path, schemaMetadata, projectDirectory, document.Root);
-        if (choice.Problem is { } problem) return Report(path, document, [problem], null);
+        if (choice.Problem is { } problem)
+        {
+            return Report(path, document, [problem], null);
+        }
+
         var schema = choice.Schema!;
         if (schemas.IsBroken(schema))
         {
@@ -51,9 +59,15 @@ public sealed class DocumentValidator(SchemaSet schemas)
             problems.AddRange(WithoutEchoes(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe).ToList()));
             // A verdict is never lost to a message that could not be composed.
             if (problems.Count == 0)
+            {
                 problems.Add(new DocumentProblem("", Codes.SchemaRuleFailed, $"the document does not match {schema.DisplayPath}"));
+            }
         }
-        if (schema.BaseUri == WorkstreamSchema) problems.AddRange(WorkstreamRules.Check(document.Root));
+        if (schema.BaseUri == WorkstreamSchema)
+        {
+            problems.AddRange(WorkstreamRules.Check(document.Root));
+        }
+
         return Report(path, document, problems, schema);
     }
 

@@ -8,7 +8,11 @@ internal static class Findings
 {
     public static IEnumerable<Finding> Locate(string file, ParsedDocument document, IReadOnlyCollection<DocumentProblem> problems, Severity? severity = null)
     {
-        if (problems.Count == 0) return [];
+        if (problems.Count == 0)
+        {
+            return [];
+        }
+
         var locations = document.Locate(problems.Select(p => p.Pointer).Distinct().ToList());
         return problems
             .Select(p =>

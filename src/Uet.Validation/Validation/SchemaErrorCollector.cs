@@ -22,7 +22,11 @@ internal static class SchemaErrorCollector
 
     private static void Collect(EvaluationResults node, List<SchemaError> into)
     {
-        if (node.IsValid) return;
+        if (node.IsValid)
+        {
+            return;
+        }
+
         var pointer = node.InstanceLocation.ToString();
         if (node.Errors is { Count: > 0 })
         {
@@ -33,19 +37,34 @@ internal static class SchemaErrorCollector
                 into.Add(new SchemaError(pointer, name, node.EvaluationPath.ToString(), message));
             }
         }
-        if (node.Details is null) return;
+        if (node.Details is null)
+        {
+            return;
+        }
 
         var branches = new Dictionary<string, List<IReadOnlyList<SchemaError>>>(StringComparer.Ordinal);
         foreach (var child in node.Details)
         {
-            if (child.IsValid) continue;
+            if (child.IsValid)
+            {
+                continue;
+            }
+
             var path = JsonPointers.Segments(child.EvaluationPath.ToString());
-            if (path.Count > 0 && ConditionKeywords.Contains(path[^1])) continue;
+            if (path.Count > 0 && ConditionKeywords.Contains(path[^1]))
+            {
+                continue;
+            }
+
             if (path.Count > 1 && path[^2] is "anyOf" or "oneOf" && path[^1].All(char.IsAsciiDigit))
             {
                 var branch = new List<SchemaError>();
                 Collect(child, branch);
-                if (!branches.TryGetValue(path[^2], out var list)) branches[path[^2]] = list = [];
+                if (!branches.TryGetValue(path[^2], out var list))
+                {
+                    branches[path[^2]] = list = [];
+                }
+
                 list.Add(branch);
                 continue;
             }
@@ -53,7 +72,11 @@ internal static class SchemaErrorCollector
         }
         foreach (var (keyword, alternatives) in branches)
         {
-            if (node.Errors?.ContainsKey(keyword) == true) continue;
+            if (node.Errors?.ContainsKey(keyword) == true)
+            {
+                continue;
+            }
+
             into.Add(new SchemaError(pointer, keyword, node.EvaluationPath.ToString(), $"the value matches none of the {keyword} alternatives", alternatives));
         }
     }

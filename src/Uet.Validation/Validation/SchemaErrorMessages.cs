@@ -92,9 +92,16 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
     /// <summary>The required keys the object lacks; without the schema (the meta-schema), from the library's message.</summary>
     private static IEnumerable<string> MissingKeys(JsonElement? schema, JsonElement? value, string libraryMessage)
     {
-        if (value is not { ValueKind: JsonValueKind.Object } obj) return [];
+        if (value is not { ValueKind: JsonValueKind.Object } obj)
+        {
+            return [];
+        }
+
         if (Keyword(schema, "required") is { ValueKind: JsonValueKind.Array } required)
+        {
             return required.EnumerateArray().Select(k => k.GetString()).OfType<string>().Where(k => !obj.TryGetProperty(k, out _)).ToList();
+        }
+
         var listed = libraryMessage.IndexOf('[', StringComparison.Ordinal) is var start and >= 0 && libraryMessage.IndexOf(']', start) is var end and > 0
             ? JsonSerializer.Deserialize<string[]>(libraryMessage[start..(end + 1)]) ?? []
             : [];

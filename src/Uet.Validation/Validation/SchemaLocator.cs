@@ -14,7 +14,11 @@ internal static class SchemaLocator
 {
     public static JsonElement? Find(SchemaSet set, SchemaSource? root, string evaluationPath)
     {
-        if (root?.Parsed is null) return null;
+        if (root?.Parsed is null)
+        {
+            return null;
+        }
+
         var current = root.Parsed.Root;
         var baseUri = root.BaseUri;
         foreach (var segment in JsonPointers.Segments(evaluationPath))
@@ -27,12 +31,20 @@ internal static class SchemaLocator
             if (segment == "$ref" && current.ValueKind == JsonValueKind.Object && current.TryGetProperty("$ref", out var reference)
                 && reference.ValueKind == JsonValueKind.String && Uri.TryCreate(baseUri, reference.GetString(), out var target))
             {
-                if (set.Subschema(target) is not { } resolved) return null;
+                if (set.Subschema(target) is not { } resolved)
+                {
+                    return null;
+                }
+
                 current = resolved;
                 baseUri = SchemaSet.WithoutFragment(target);
                 continue;
             }
-            if (SchemaSet.Resolve(current, JsonPointers.Append("", segment)) is not { } child) return null;
+            if (SchemaSet.Resolve(current, JsonPointers.Append("", segment)) is not { } child)
+            {
+                return null;
+            }
+
             current = child;
         }
         return current;

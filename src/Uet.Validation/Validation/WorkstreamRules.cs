@@ -14,7 +14,9 @@ internal static class WorkstreamRules
     {
         var problems = new List<DocumentProblem>();
         if (workstream.ValueKind != JsonValueKind.Object || !workstream.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Array)
+        {
             return problems;
+        }
 
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
         var edges = new List<(int From, string To, string Pointer)>();
@@ -34,7 +36,11 @@ internal static class WorkstreamRules
                     var d = 0;
                     foreach (var dependency in dependsOn.EnumerateArray())
                     {
-                        if (dependency.ValueKind == JsonValueKind.String) edges.Add((index, dependency.GetString()!, $"{taskPointer}/depends_on/{d}"));
+                        if (dependency.ValueKind == JsonValueKind.String)
+                        {
+                            edges.Add((index, dependency.GetString()!, $"{taskPointer}/depends_on/{d}"));
+                        }
+
                         d++;
                     }
                 }
@@ -61,7 +67,11 @@ internal static class WorkstreamRules
         var problems = new List<DocumentProblem>();
         for (var start = 0; start < count; start++)
         {
-            if (state[start] != 0) continue;
+            if (state[start] != 0)
+            {
+                continue;
+            }
+
             var stack = new Stack<(int Node, IEnumerator<(int From, int To, string Pointer)> Next)>();
             stack.Push((start, outgoing[start].GetEnumerator()));
             state[start] = 1;

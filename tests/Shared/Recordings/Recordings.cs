@@ -56,7 +56,11 @@ internal static class Recordings
     public static RecordingOutcome RecordMixedRun(string store, string session = "session-1", string project = "Sample.Tests", List<string>? warnings = null, Uet.Core.Ledger.IFixTaskLedger? ledger = null)
     {
         var recorder = new RunRecorder(Options(store, ledger: ledger), Ids.New(), Start(session, project), message => warnings?.Add(message));
-        foreach (var i in Enumerable.Range(1, 5)) recorder.Record(Passed($"Sample.Tests.Math.Adds{i}"));
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            recorder.Record(Passed($"Sample.Tests.Math.Adds{i}"));
+        }
+
         recorder.Record(Failed("Sample.Tests.Math.Divides"));
         recorder.Record(Skipped("Sample.Tests.Math.Later"));
         recorder.Record(Failed("Sample.Tests.Io.Reads", "System.IO.FileNotFoundException: Could not find file '/tmp/x'."));
@@ -67,7 +71,11 @@ internal static class Recordings
     /// <summary>How many events of the run the store holds now (0 before the store exists).</summary>
     public static int StoredEvents(string path, string runId)
     {
-        if (!File.Exists(path)) return 0;
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
         using var store = UetStore.Open(path);
         return store.Events(runId).Count;
     }
@@ -77,7 +85,11 @@ internal static class Recordings
     {
         for (var attempt = 0; attempt < 250; attempt++)
         {
-            if (condition()) return;
+            if (condition())
+            {
+                return;
+            }
+
             Thread.Sleep(20);
         }
         Assert.Fail("timed out waiting");

@@ -8,6 +8,8 @@ internal sealed class ConsumerProject : IDisposable
 {
     private readonly TempFolder _folder = new("uet-consumer-");
 
+    /// <param name="extraProjectContent">XML added inside the project element.</param>
+    /// <param name="properties">XML added inside its property group.</param>
     /// <param name="targetFrameworks">One target framework, or several separated by ';' for a multi-targeting project.</param>
     public ConsumerProject(string extraProjectContent = "", string properties = "", string targetFrameworks = "net10.0")
     {
