@@ -20,7 +20,9 @@ var ledgerOnlyTimes = new List<(double Wall, double Cpu, double AllocatedMb)>();
 var reportTimes = new List<(double Wall, double Cpu, double AllocatedMb)>();
 var sizes = "";
 var tokenizer = Measure(() => Uet.Context.TokenCounter.Default.Count("warm", "gpt-4o"));
-Console.WriteLine($"making the gpt-4o (o200k) tokenizer, cold: CPU {tokenizer.Cpu:0} ms, {tokenizer.AllocatedMb:0} MB allocated");
+Console.WriteLine(
+    $"making the gpt-4o (o200k) tokenizer, cold: CPU {tokenizer.Cpu:0} ms, {tokenizer.AllocatedMb:0} MB allocated"
+);
 for (var round = 0; round <= rounds; round++)
 {
     var folder = Directory.CreateTempSubdirectory("uet-bench-fixtasks-");
@@ -37,13 +39,21 @@ for (var round = 0; round <= rounds; round++)
         if (round == 0)
         {
             // The first round compiles the code: what a test run's process pays once.
-            Console.WriteLine($"first round (cold): ledger alone CPU {ledgerOnly.Cpu:0} ms, {ledgerOnly.AllocatedMb:0} MB allocated; run with fix tasks CPU {ledger.Cpu:0} ms; reports CPU {reports.Cpu:0} ms, {reports.AllocatedMb:0} MB allocated");
+            Console.WriteLine(
+                $"first round (cold): ledger alone CPU {ledgerOnly.Cpu:0} ms, {ledgerOnly.AllocatedMb:0} MB allocated; run with fix tasks CPU {ledger.Cpu:0} ms; reports CPU {reports.Cpu:0} ms, {reports.AllocatedMb:0} MB allocated"
+            );
             continue;
         }
         ledgerTimes.Add(ledger);
         ledgerOnlyTimes.Add(ledgerOnly);
         reportTimes.Add(reports);
-        sizes = string.Join(", ", Directory.GetFiles(Path.Combine(folder.FullName, "reports")).Order().Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1024.0 / 1024:0.0} MB"));
+        sizes = string.Join(
+            ", ",
+            Directory
+                .GetFiles(Path.Combine(folder.FullName, "reports"))
+                .Order()
+                .Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1024.0 / 1024:0.0} MB")
+        );
     }
     finally
     {
@@ -51,34 +61,75 @@ for (var round = 0; round <= rounds; round++)
     }
 }
 Console.WriteLine($"{causes} root causes, {failures.Count} failed tests; medians of {rounds} rounds");
-Console.WriteLine($"  the ledger alone (group, rank, fit a context per task; no store):     wall {Median(ledgerOnlyTimes, t => t.Wall):0} ms, CPU {Median(ledgerOnlyTimes, t => t.Cpu):0} ms, {Median(ledgerOnlyTimes, t => t.AllocatedMb):0} MB allocated");
-Console.WriteLine($"  run with fix tasks (record {failures.Count} failures, ledger, contexts): wall {Median(ledgerTimes, t => t.Wall):0} ms, CPU {Median(ledgerTimes, t => t.Cpu):0} ms");
-Console.WriteLine($"  reports (read the store, write md + json + html):                  wall {Median(reportTimes, t => t.Wall):0} ms, CPU {Median(reportTimes, t => t.Cpu):0} ms, {Median(reportTimes, t => t.AllocatedMb):0} MB allocated");
+Console.WriteLine(
+    $"  the ledger alone (group, rank, fit a context per task; no store):     wall {Median(ledgerOnlyTimes, t => t.Wall):0} ms, CPU {Median(ledgerOnlyTimes, t => t.Cpu):0} ms, {Median(ledgerOnlyTimes, t => t.AllocatedMb):0} MB allocated"
+);
+Console.WriteLine(
+    $"  run with fix tasks (record {failures.Count} failures, ledger, contexts): wall {Median(ledgerTimes, t => t.Wall):0} ms, CPU {Median(ledgerTimes, t => t.Cpu):0} ms"
+);
+Console.WriteLine(
+    $"  reports (read the store, write md + json + html):                  wall {Median(reportTimes, t => t.Wall):0} ms, CPU {Median(reportTimes, t => t.Cpu):0} ms, {Median(reportTimes, t => t.AllocatedMb):0} MB allocated"
+);
 Console.WriteLine($"  {sizes}");
 
 // Three tests per cause, each failing in its own helper (a distinct place) with a message carrying data.
-static IEnumerable<TestResultRecord> Failures(int cause) => Enumerable.Range(0, 3).Select(test => new TestResultRecord
-{
-    FullyQualifiedName = $"Shop.Tests.Area{cause % 40}.Case{cause}_{test}",
-    Outcome = TestOutcome.Failed,
-    Source = "/src/Shop.Tests/bin/Shop.Tests.dll",
-    ErrorMessage = $"Test method Shop.Tests.Area{cause % 40}.Case{cause}_{test} threw exception: \nSystem.InvalidOperationException: Order {cause * 7 + test} of customer C-{test:D6} is in state Closed",
-    ErrorStackTrace = string.Join("\n", Enumerable.Range(0, 25).Select(depth => depth == 0
-        ? $"   at Shop.Orders.Helper{cause}.Update(Int32 id) in /src/Shop/Orders{cause % 50}.cs:line {10 + cause % 90}"
-        : depth < 20 ? $"   at Shop.Pipeline.Step{depth}(Int32 id) in /src/Shop/Pipeline.cs:line {depth * 3}" : $"   at System.Runtime.Frame{depth}()")),
-    StandardOutput = string.Concat(Enumerable.Repeat($"processing order {cause}\n", 20)),
-});
+static IEnumerable<TestResultRecord> Failures(int cause) =>
+    Enumerable
+        .Range(0, 3)
+        .Select(test => new TestResultRecord
+        {
+            FullyQualifiedName = $"Shop.Tests.Area{cause % 40}.Case{cause}_{test}",
+            Outcome = TestOutcome.Failed,
+            Source = "/src/Shop.Tests/bin/Shop.Tests.dll",
+            ErrorMessage =
+                $"Test method Shop.Tests.Area{cause % 40}.Case{cause}_{test} threw exception: \nSystem.InvalidOperationException: Order {cause * 7 + test} of customer C-{test:D6} is in state Closed",
+            ErrorStackTrace = string.Join(
+                "\n",
+                Enumerable
+                    .Range(0, 25)
+                    .Select(depth =>
+                        depth == 0
+                            ? $"   at Shop.Orders.Helper{cause}.Update(Int32 id) in /src/Shop/Orders{cause % 50}.cs:line {10 + cause % 90}"
+                        : depth < 20
+                            ? $"   at Shop.Pipeline.Step{depth}(Int32 id) in /src/Shop/Pipeline.cs:line {depth * 3}"
+                        : $"   at System.Runtime.Frame{depth}()"
+                    )
+            ),
+            StandardOutput = string.Concat(Enumerable.Repeat($"processing order {cause}\n", 20)),
+        });
 
 static void LedgerOnly(List<TestResultRecord> failures)
 {
-    var run = new RunState { RunId = Ids.New(), SessionId = "bench", Project = "Shop.Tests", StartedAt = DateTimeOffset.UtcNow, Recorder = RecorderProcess.Current() };
-    new FixTaskLedger(new LedgerOptions()).Update(new Uet.Core.Ledger.CompletedRun(run, new RunCompletion(), failures, new HashSet<string>()), new Uet.Core.Ledger.LedgerState([], null));
+    var run = new RunState
+    {
+        RunId = Ids.New(),
+        SessionId = "bench",
+        Project = "Shop.Tests",
+        StartedAt = DateTimeOffset.UtcNow,
+        Recorder = RecorderProcess.Current(),
+    };
+    new FixTaskLedger(new LedgerOptions()).Update(
+        new Uet.Core.Ledger.CompletedRun(run, new RunCompletion(), failures, new HashSet<string>()),
+        new Uet.Core.Ledger.LedgerState([], null)
+    );
 }
 
 static void Record(string store, List<TestResultRecord> failures)
 {
-    var options = new RecorderOptions { StorePath = store, FallbackDirectory = Path.GetDirectoryName(store)!, Ledger = new FixTaskLedger(new LedgerOptions()) };
-    var start = new RunStart { SessionId = "bench", Project = "Shop.Tests", TargetFramework = "net10.0", Sources = ["/src/Shop.Tests/bin/Shop.Tests.dll"], Recorder = RecorderProcess.Current() };
+    var options = new RecorderOptions
+    {
+        StorePath = store,
+        FallbackDirectory = Path.GetDirectoryName(store)!,
+        Ledger = new FixTaskLedger(new LedgerOptions()),
+    };
+    var start = new RunStart
+    {
+        SessionId = "bench",
+        Project = "Shop.Tests",
+        TargetFramework = "net10.0",
+        Sources = ["/src/Shop.Tests/bin/Shop.Tests.dll"],
+        Recorder = RecorderProcess.Current(),
+    };
     var recorder = new RunRecorder(options, Ids.New(), start, Console.Error.WriteLine);
     foreach (var failure in failures)
     {
@@ -93,7 +144,11 @@ static (double Wall, double Cpu, double AllocatedMb) Measure(Action work)
     var allocated = GC.GetTotalAllocatedBytes(precise: true);
     var clock = Stopwatch.StartNew();
     work();
-    return (clock.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0);
+    return (
+        clock.Elapsed.TotalMilliseconds,
+        (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,
+        (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0
+    );
 }
 
 static double Median<T>(List<T> values, Func<T, double> of)

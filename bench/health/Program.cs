@@ -12,7 +12,11 @@ var processes = Enumerable.Range(0, hosts).Select(_ => Process.Start("sleep", "6
 try
 {
     var findings = 0;
-    using var monitor = new HealthMonitor(new HealthOptions { Interval = TimeSpan.FromSeconds(30) }, _ => findings++, Console.Error.WriteLine);
+    using var monitor = new HealthMonitor(
+        new HealthOptions { Interval = TimeSpan.FromSeconds(30) },
+        _ => findings++,
+        Console.Error.WriteLine
+    );
     foreach (var process in processes)
     {
         monitor.HostLaunched(process.Id);
@@ -33,7 +37,9 @@ try
         }
     }
     perHostCheck.Sort();
-    Console.WriteLine($"{hosts} hosts, {checks} checks a round: {perHostCheck[perHostCheck.Count / 2] * 1000:0.0} µs of CPU per host per check (median of 5; max {perHostCheck[^1] * 1000:0.0} µs); findings {findings}");
+    Console.WriteLine(
+        $"{hosts} hosts, {checks} checks a round: {perHostCheck[perHostCheck.Count / 2] * 1000:0.0} µs of CPU per host per check (median of 5; max {perHostCheck[^1] * 1000:0.0} µs); findings {findings}"
+    );
 }
 finally
 {

@@ -11,9 +11,16 @@ return BenchRunner.Run("njsonschema", args, schemaDirectory =>
 {
     var settings = new JsonSchemaValidatorSettings();
     settings.AddCustomFormatValidator(new UlidFormatValidator());
-    var schemas = Directory.GetFiles(schemaDirectory, "*.v1.json").ToDictionary(
-        file => Path.GetFileName(file)[..^".v1.json".Length],
-        file => JsonSchema.FromFileAsync(file, schema => new LocalOnlyResolver(schema, schemaDirectory)).GetAwaiter().GetResult());
+    var schemas = Directory
+        .GetFiles(schemaDirectory, "*.v1.json")
+        .ToDictionary(
+            file => Path.GetFileName(file)[..^".v1.json".Length],
+            file =>
+                JsonSchema
+                    .FromFileAsync(file, schema => new LocalOnlyResolver(schema, schemaDirectory))
+                    .GetAwaiter()
+                    .GetResult()
+        );
     return doc => schemas[doc.Schema].Validate(File.ReadAllText(doc.Path), settings).Count == 0;
 });
 

@@ -33,9 +33,12 @@ Directory.Delete(work, recursive: true);
 static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    return sorted.Length % 2 == 1
+        ? sorted[sorted.Length / 2]
+        : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
-static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+static double Percentile(double[] sorted, double p) =>
+    sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
 Console.WriteLine($"| measure ({results:N0} results, 10 % failed, median of {rounds} rounds) | value |");
 Console.WriteLine("|---|---:|");
@@ -44,16 +47,27 @@ Console.WriteLine($"| handler latency p99 | {Median(latencies.Select(l => Percen
 Console.WriteLine($"| handler latency p99.9 | {Median(latencies.Select(l => Percentile(l, 0.999))):0.0} µs |");
 Console.WriteLine($"| handler latency max | {Median(latencies.Select(l => l[^1])):0.0} µs |");
 Console.WriteLine($"| bytes allocated per result, logger and recorder together | {allocatedPerResult:N0} |");
-Console.WriteLine($"| recorder: results/s into the store | {Median(throughputs.Select(t => results / t.Seconds)):N0} |");
-Console.WriteLine($"| recorder: events/s into the store | {Median(throughputs.Select(t => t.Events / t.Seconds)):N0} ({throughputs[0].Events:N0} events a run) |");
-Console.WriteLine($"| recorder: seconds for the run, passed results batched by 500 (as shipped) | {Median(throughputs.Select(t => t.Seconds)):0.000} |");
-Console.WriteLine($"| recorder: seconds for the run, one event per passed result | {Median(unbatched.Select(t => t.Seconds)):0.000} ({unbatched[0].Events:N0} events, {Median(unbatched.Select(t => t.Events / t.Seconds)):N0} events/s) |");
+Console.WriteLine(
+    $"| recorder: results/s into the store | {Median(throughputs.Select(t => results / t.Seconds)):N0} |"
+);
+Console.WriteLine(
+    $"| recorder: events/s into the store | {Median(throughputs.Select(t => t.Events / t.Seconds)):N0} ({throughputs[0].Events:N0} events a run) |"
+);
+Console.WriteLine(
+    $"| recorder: seconds for the run, passed results batched by 500 (as shipped) | {Median(throughputs.Select(t => t.Seconds)):0.000} |"
+);
+Console.WriteLine(
+    $"| recorder: seconds for the run, one event per passed result | {Median(unbatched.Select(t => t.Seconds)):0.000} ({unbatched[0].Events:N0} events, {Median(unbatched.Select(t => t.Events / t.Seconds)):N0} events/s) |"
+);
 return 0;
 
 static double[] HandlerLatencies(string db, TestResult[] sample)
 {
     var events = new FakeLoggerEvents();
-    new UetLogger().Initialize(events, new Dictionary<string, string?> { ["DbPath"] = db, ["TestRunDirectory"] = Path.GetDirectoryName(db) });
+    new UetLogger().Initialize(
+        events,
+        new Dictionary<string, string?> { ["DbPath"] = db, ["TestRunDirectory"] = Path.GetDirectoryName(db) }
+    );
     events.Start("/bench/Bench.Tests.dll");
     var latencies = new double[sample.Length];
     var clock = Stopwatch.StartNew();
@@ -70,39 +84,81 @@ static double[] HandlerLatencies(string db, TestResult[] sample)
 
 static (double, int) Throughput(string db, TestResult[] sample, int resultsPerBatchEvent)
 {
-    var records = sample.Select(r => new TestResultRecord
+    var records = sample
+        .Select(r => new TestResultRecord
+        {
+            FullyQualifiedName = r.TestCase.FullyQualifiedName,
+            Outcome =
+                r.Outcome == Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed
+                    ? Uet.Core.Events.TestOutcome.Failed
+                    : Uet.Core.Events.TestOutcome.Passed,
+            Duration = r.Duration,
+            ErrorMessage = r.ErrorMessage,
+            ErrorStackTrace = r.ErrorStackTrace,
+        })
+        .ToArray();
+    var start = new RunStart
     {
-        FullyQualifiedName = r.TestCase.FullyQualifiedName,
-        Outcome = r.Outcome == Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed ? Uet.Core.Events.TestOutcome.Failed : Uet.Core.Events.TestOutcome.Passed,
-        Duration = r.Duration,
-        ErrorMessage = r.ErrorMessage,
-        ErrorStackTrace = r.ErrorStackTrace,
-    }).ToArray();
-    var start = new RunStart { SessionId = "bench", Project = "Bench.Tests", Recorder = RecorderProcess.Current() };
+        SessionId = "bench",
+        Project = "Bench.Tests",
+        Recorder = RecorderProcess.Current(),
+    };
     var clock = Stopwatch.StartNew();
-    var recorder = new RunRecorder(new RecorderOptions { StorePath = db, FallbackDirectory = Path.GetDirectoryName(db)!, ResultsPerBatchEvent = resultsPerBatchEvent }, Ids.New(), start, Console.Error.WriteLine);
-    foreach (var record in records) recorder.Record(record);
+    var recorder = new RunRecorder(
+        new RecorderOptions
+        {
+            StorePath = db,
+            FallbackDirectory = Path.GetDirectoryName(db)!,
+            ResultsPerBatchEvent = resultsPerBatchEvent,
+        },
+        Ids.New(),
+        start,
+        Console.Error.WriteLine
+    );
+    foreach (var record in records)
+    {
+        recorder.Record(record);
+    }
+
     var outcome = recorder.Complete(new RunCompletion()) ?? throw new InvalidOperationException("not completed");
     return (clock.Elapsed.TotalSeconds, outcome.Run.EventCount);
 }
 
 static TestResult[] MakeResults(int count)
 {
-    var stack = string.Join("\n", Enumerable.Range(0, 20).Select(f => $"   at Bench.Tests.Helpers.Level{f}(Int32 depth) in /src/Bench.Tests/Helpers.cs:line {100 + f}"));
-    return [.. Enumerable.Range(0, count).Select(i =>
-    {
-        var result = FakeLoggerEvents.MakeResult($"Bench.Tests.Suite{i / 100:D3}.Case{i:D6}", i % 10 == 0
-            ? Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed
-            : Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed, "/bench/Bench.Tests.dll");
-        if (i % 10 == 0)
-        {
-            result.ErrorMessage = $"Assert.AreEqual failed. Expected:<{i}>. Actual:<{i + 1}>.";
-            result.ErrorStackTrace = stack;
-        }
-        if (i % 10 == 5)
-        {
-            result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, $"case {i} says hello\n"));
-        }
-        return result;
-    })];
+    var stack = string.Join(
+        "\n",
+        Enumerable
+            .Range(0, 20)
+            .Select(f =>
+                $"   at Bench.Tests.Helpers.Level{f}(Int32 depth) in /src/Bench.Tests/Helpers.cs:line {100 + f}"
+            )
+    );
+    return
+    [
+        .. Enumerable
+            .Range(0, count)
+            .Select(i =>
+            {
+                var result = FakeLoggerEvents.MakeResult(
+                    $"Bench.Tests.Suite{i / 100:D3}.Case{i:D6}",
+                    i % 10 == 0
+                        ? Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed
+                        : Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed,
+                    "/bench/Bench.Tests.dll"
+                );
+                if (i % 10 == 0)
+                {
+                    result.ErrorMessage = $"Assert.AreEqual failed. Expected:<{i}>. Actual:<{i + 1}>.";
+                    result.ErrorStackTrace = stack;
+                }
+                if (i % 10 == 5)
+                {
+                    result.Messages.Add(
+                        new TestResultMessage(TestResultMessage.StandardOutCategory, $"case {i} says hello\n")
+                    );
+                }
+                return result;
+            }),
+    ];
 }

@@ -79,8 +79,12 @@ public static class BenchRunner
         json.WriteNumber("corpus_invalid", firstPass.Count(v => !v));
         json.WriteBoolean("big_valid", bigValid);
         json.WriteBoolean("passes_agree", firstPass.SequenceEqual(warmPass));
-        WriteList(json, "unexpected", docs.Where((d, i) => firstPass[i] != d.ExpectValid)
-            .Select(d => $"{System.IO.Path.GetFileName(d.Path)}: judged {(d.ExpectValid ? "invalid" : "valid")}"));
+        WriteList(
+            json,
+            "unexpected",
+            docs.Where((d, i) => firstPass[i] != d.ExpectValid)
+                .Select(d => $"{System.IO.Path.GetFileName(d.Path)}: judged {(d.ExpectValid ? "invalid" : "valid")}")
+        );
         WriteList(json, "exceptions", failures.Distinct());
         json.WriteEndObject();
         json.Flush();
@@ -112,7 +116,11 @@ public static class BenchRunner
     private static void WriteList(Utf8JsonWriter json, string name, IEnumerable<string> items)
     {
         json.WriteStartArray(name);
-        foreach (var item in items) json.WriteStringValue(item);
+        foreach (var item in items)
+        {
+            json.WriteStringValue(item);
+        }
+
         json.WriteEndArray();
     }
 

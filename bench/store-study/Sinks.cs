@@ -10,6 +10,7 @@ interface ISink : IDisposable
 sealed class NoneSink : ISink
 {
     public void Write(List<BsonDocument> batch) { }
+
     public void Dispose() { }
 }
 
@@ -23,7 +24,8 @@ sealed class SharedSink : ISink
     {
         _db = new LiteDatabase($"Filename={dbPath};Connection=shared");
         _col = _db.GetCollection("events");
-        if (indexes) Store.EnsureIndexes(_col);
+        if (indexes)
+            Store.EnsureIndexes(_col);
     }
 
     public void Write(List<BsonDocument> batch)
@@ -42,7 +44,8 @@ sealed class JournalSink : ISink
 {
     readonly FileStream _fs;
     readonly string _dir;
-    readonly bool _indexes, _merge;
+    readonly bool _indexes,
+        _merge;
 
     public JournalSink(string dir, bool indexes, bool merge)
     {
@@ -59,13 +62,15 @@ sealed class JournalSink : ISink
 
     public void Write(List<BsonDocument> batch)
     {
-        foreach (var doc in batch) _fs.Write(BsonSerializer.Serialize(doc));
+        foreach (var doc in batch)
+            _fs.Write(BsonSerializer.Serialize(doc));
         _fs.Flush(flushToDisk: true);
     }
 
     public void Dispose()
     {
         _fs.Dispose();
-        if (_merge) Store.Merge(_dir, _indexes, TimeSpan.FromMinutes(5));
+        if (_merge)
+            Store.Merge(_dir, _indexes, TimeSpan.FromMinutes(5));
     }
 }

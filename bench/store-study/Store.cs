@@ -3,8 +3,11 @@ using LiteDB;
 static class Store
 {
     public const string JournalExt = ".bsonj";
+
     public static string DbPath(string dir) => Path.Combine(dir, "events.db");
+
     public static string JournalDir(string dir) => Path.Combine(dir, "journals");
+
     static string LockPath(string dir) => Path.Combine(dir, "events.lock");
 
     public static void EnsureIndexes(ILiteCollection<BsonDocument> col)
@@ -20,13 +23,20 @@ static class Store
         using var db = new LiteDatabase($"Filename={DbPath(dir)};Connection=direct");
         var col = db.GetCollection("events");
         var merged = db.GetCollection("journals");
-        if (indexes) EnsureIndexes(col);
+        if (indexes)
+            EnsureIndexes(col);
         int total = 0;
         foreach (string file in Directory.GetFiles(JournalDir(dir), "*" + JournalExt).Order())
         {
             FileStream fs;
-            try { fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None); }
-            catch (IOException) { continue; } // still locked: its writer is alive
+            try
+            {
+                fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None);
+            }
+            catch (IOException)
+            {
+                continue;
+            } // still locked: its writer is alive
             using (fs)
             {
                 string name = Path.GetFileName(file);
@@ -55,9 +65,16 @@ static class Store
         while (bytes.Length - pos >= 5)
         {
             int len = BitConverter.ToInt32(bytes, pos);
-            if (len < 5 || len > bytes.Length - pos) break;
-            try { docs.Add(BsonSerializer.Deserialize(bytes[pos..(pos + len)])); }
-            catch (Exception) { break; }
+            if (len < 5 || len > bytes.Length - pos)
+                break;
+            try
+            {
+                docs.Add(BsonSerializer.Deserialize(bytes[pos..(pos + len)]));
+            }
+            catch (Exception)
+            {
+                break;
+            }
             pos += len;
         }
         return docs;
@@ -68,8 +85,14 @@ static class Store
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
-            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-            catch (IOException) when (DateTime.UtcNow < deadline) { Thread.Sleep(5); }
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(5);
+            }
         }
     }
 }

@@ -19,11 +19,15 @@ internal static class Breakdown
         var first = File.ReadAllLines(manifest).Select(l => l.Split('\t')).First(l => l[0] == "doc");
         var set = checkedSet
             ? SchemaSetLoader.Load([])
-            : SchemaSetLoader.FromDocuments(ShippedSchemas.Names.Select(n => (ShippedSchemas.UriOf(n), ShippedSchemas.Read(n))));
+            : SchemaSetLoader.FromDocuments(
+                ShippedSchemas.Names.Select(n => (ShippedSchemas.UriOf(n), ShippedSchemas.Read(n)))
+            );
         var loadMs = clock.Elapsed.TotalMilliseconds;
         new DocumentValidator(set).Validate(first[3], first[2]);
         var coldMs = clock.Elapsed.TotalMilliseconds;
-        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double> { ["load_ms"] = loadMs, ["cold_ms"] = coldMs }));
+        Console.WriteLine(
+            JsonSerializer.Serialize(new Dictionary<string, double> { ["load_ms"] = loadMs, ["cold_ms"] = coldMs })
+        );
         return 0;
     }
 
@@ -33,9 +37,20 @@ internal static class Breakdown
         var lines = File.ReadAllLines(manifest).Select(l => l.Split('\t')).ToList();
         var set = SchemaSetLoader.Load([]);
         var validator = new DocumentValidator(set);
-        var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, FormatRegistry = set.EvaluationOptions.FormatRegistry };
+        var flag = new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.Flag,
+            RequireFormatValidation = true,
+            FormatRegistry = set.EvaluationOptions.FormatRegistry,
+        };
         var result = new Dictionary<string, double>();
-        foreach (var (name, docs) in new[] { ("corpus", lines.Where(l => l[0] == "doc").ToList()), ("big", lines.Where(l => l[0] == "big").ToList()) })
+        foreach (
+            var (name, docs) in new[]
+            {
+                ("corpus", lines.Where(l => l[0] == "doc").ToList()),
+                ("big", lines.Where(l => l[0] == "big").ToList()),
+            }
+        )
         {
             var best = new double[4];
             Array.Fill(best, double.MaxValue);
@@ -51,10 +66,16 @@ internal static class Breakdown
                     sums[2] += Time(() => set.Evaluate(schema, parsed.RootElement, flag));
                     sums[3] += Time(() => set.Evaluate(schema, parsed.RootElement, set.EvaluationOptions));
                 }
-                for (var i = 0; i < 4; i++) best[i] = Math.Min(best[i], sums[i]);
+                for (var i = 0; i < 4; i++)
+                {
+                    best[i] = Math.Min(best[i], sums[i]);
+                }
             }
             string[] phases = ["validate", "read_parse", "evaluate_flag", "evaluate_hierarchical"];
-            for (var i = 0; i < 4; i++) result[$"{name}_{phases[i]}_ms"] = best[i];
+            for (var i = 0; i < 4; i++)
+            {
+                result[$"{name}_{phases[i]}_ms"] = best[i];
+            }
         }
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;

@@ -5,8 +5,10 @@ using Uet.Validation.Validation;
 // --breakdown-*: where the time goes (harness/breakdown.py); otherwise the measured run (harness/validate_bench.py).
 switch (args.FirstOrDefault())
 {
-    case "--breakdown-cold": return Breakdown.Cold(args[1], checkedSet: args[2] == "checked");
-    case "--breakdown-steady": return Breakdown.Steady(args[1]);
+    case "--breakdown-cold":
+        return Breakdown.Cold(args[1], checkedSet: args[2] == "checked");
+    case "--breakdown-steady":
+        return Breakdown.Steady(args[1]);
 }
 
 // The gate's path: the shipped (embedded) schemas, checked as a set, then one Validate call per document.

@@ -19,7 +19,10 @@ internal static class EditDistance
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(
+                    Math.Min(current[j - 1] + 1, previous[j] + 1),
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                );
             }
             previous = current;
         }

@@ -36,7 +36,9 @@ internal static class Stamps
 
     /// <summary>The stamp's content when it exists and is at least as new as <paramref name="input"/>; else null.</summary>
     public static string? ReadIfNewer(string? stampFile, string input) =>
-        Read(stampFile) is { } stamp && File.GetLastWriteTimeUtc(stampFile!) >= File.GetLastWriteTimeUtc(input) ? stamp : null;
+        Read(stampFile) is { } stamp && File.GetLastWriteTimeUtc(stampFile!) >= File.GetLastWriteTimeUtc(input)
+            ? stamp
+            : null;
 
     private static string? Read(string? stampFile)
     {

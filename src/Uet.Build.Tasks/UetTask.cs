@@ -42,7 +42,10 @@ public abstract class UetTask : MSBuildTask
         }
         catch (Exception e)
         {
-            ReportOnProject(Codes.InternalError, $"the UET schema gate failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            ReportOnProject(
+                Codes.InternalError,
+                $"the UET schema gate failed unexpectedly: {e.GetType().Name}: {e.Message}"
+            );
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
         return !Log.HasLoggedErrors;
@@ -69,7 +72,10 @@ public abstract class UetTask : MSBuildTask
         }
         else
         {
-            valid = ReportOnProject(Codes.InvalidSetting, $"UetMaxErrorsPerFile is '{MaxErrorsPerFile}'; expected a whole number (0 lists every problem)");
+            valid = ReportOnProject(
+                Codes.InvalidSetting,
+                $"UetMaxErrorsPerFile is '{MaxErrorsPerFile}'; expected a whole number (0 lists every problem)"
+            );
         }
 
         return valid;
@@ -100,17 +106,41 @@ public abstract class UetTask : MSBuildTask
             var column = finding.Position.Column;
             if (finding.Severity == Severity.Error && Mode == GateMode.Error)
             {
-                Log.LogError(null, finding.Code, null, HelpLink(finding.Code), finding.File, line, column, 0, 0, finding.Message);
+                Log.LogError(
+                    null,
+                    finding.Code,
+                    null,
+                    HelpLink(finding.Code),
+                    finding.File,
+                    line,
+                    column,
+                    0,
+                    0,
+                    finding.Message
+                );
             }
             else
             {
-                Log.LogWarning(null, finding.Code, null, HelpLink(finding.Code), finding.File, line, column, 0, 0, finding.Message);
+                Log.LogWarning(
+                    null,
+                    finding.Code,
+                    null,
+                    HelpLink(finding.Code),
+                    finding.File,
+                    line,
+                    column,
+                    0,
+                    0,
+                    finding.Message
+                );
             }
         }
     }
 
     private string? HelpLink(string code) =>
-        string.IsNullOrEmpty(HelpDocument) ? null : new Uri(Path.GetFullPath(HelpDocument)).AbsoluteUri + "#" + code.ToLowerInvariant();
+        string.IsNullOrEmpty(HelpDocument)
+            ? null
+            : new Uri(Path.GetFullPath(HelpDocument)).AbsoluteUri + "#" + code.ToLowerInvariant();
 
     internal static bool TryParseGate(string? value, out GateMode mode)
     {

@@ -13,7 +13,8 @@ namespace Uet.Build.Tasks;
 /// </summary>
 public sealed class ValidateUetDocuments : UetTask
 {
-    private static readonly string ToolVersion = typeof(DocumentValidator).Assembly.ManifestModule.ModuleVersionId.ToString();
+    private static readonly string ToolVersion =
+        typeof(DocumentValidator).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     /// <summary>The documents; metadata <c>Schema</c> (optional) names the schema, <c>StampFile</c> where to record a clean verdict.</summary>
     [Required]
@@ -29,7 +30,12 @@ public sealed class ValidateUetDocuments : UetTask
     {
         var watch = Stopwatch.StartNew();
         var declared = Schemas.Select(s => s.GetMetadata("FullPath")).ToList();
-        var namedByMetadata = Documents.Select(d => SchemaFileOf(d.GetMetadata("Schema"))).OfType<string>().Except(declared).Distinct().ToList();
+        var namedByMetadata = Documents
+            .Select(d => SchemaFileOf(d.GetMetadata("Schema")))
+            .OfType<string>()
+            .Except(declared)
+            .Distinct()
+            .ToList();
         var set = SchemaSetCache.Get([.. declared, .. namedByMetadata]);
         // Problems of UetSchema items are ValidateUetSchemas' to report; those of schemas named only by metadata are ours.
         foreach (var file in set.Findings.Where(f => namedByMetadata.Contains(f.File)).GroupBy(f => f.File))
@@ -38,15 +44,21 @@ public sealed class ValidateUetDocuments : UetTask
         }
 
         var validator = new DocumentValidator(set);
-        int validated = 0, kept = 0, failed = 0;
+        int validated = 0,
+            kept = 0,
+            failed = 0;
         foreach (var document in Documents)
         {
             WarnAboutMisspeltSchemaMetadata(document);
             var path = document.GetMetadata("FullPath");
             var schemaMetadata = document.GetMetadata("Schema");
             var stamp = document.GetMetadata("StampFile");
-            if (Stamps.ReadIfNewer(stamp, path) is { } earlier && Uri.TryCreate(earlier.Split('\n')[0], UriKind.Absolute, out var earlierSchema)
-                && set.Find(earlierSchema) is { } schema && earlier == StampContent(set, schema, schemaMetadata))
+            if (
+                Stamps.ReadIfNewer(stamp, path) is { } earlier
+                && Uri.TryCreate(earlier.Split('\n')[0], UriKind.Absolute, out var earlierSchema)
+                && set.Find(earlierSchema) is { } schema
+                && earlier == StampContent(set, schema, schemaMetadata)
+            )
             {
                 kept++;
                 continue;
@@ -60,12 +72,20 @@ public sealed class ValidateUetDocuments : UetTask
             }
 
             Report(report.Findings);
-            Log.LogMessage(MessageImportance.Low, $"Uet: {path}: {report.Findings.Count} problem(s) against {report.Schema?.DisplayPath ?? "no schema"}");
-            Stamps.Write(stamp, report.Findings.Count == 0 && report.Schema is not null,
-                report.Schema is null ? "" : StampContent(set, report.Schema, schemaMetadata));
+            Log.LogMessage(
+                MessageImportance.Low,
+                $"Uet: {path}: {report.Findings.Count} problem(s) against {report.Schema?.DisplayPath ?? "no schema"}"
+            );
+            Stamps.Write(
+                stamp,
+                report.Findings.Count == 0 && report.Schema is not null,
+                report.Schema is null ? "" : StampContent(set, report.Schema, schemaMetadata)
+            );
         }
-        Log.LogMessage(MessageImportance.Normal,
-            $"Uet: validated {validated} document(s), {failed} with problems; {kept} unchanged since their last clean check ({watch.ElapsedMilliseconds} ms)");
+        Log.LogMessage(
+            MessageImportance.Normal,
+            $"Uet: validated {validated} document(s), {failed} with problems; {kept} unchanged since their last clean check ({watch.ElapsedMilliseconds} ms)"
+        );
     }
 
     private void WarnAboutMisspeltSchemaMetadata(ITaskItem document)
@@ -74,7 +94,10 @@ public sealed class ValidateUetDocuments : UetTask
         {
             if (!name.Equals("Schema", StringComparison.OrdinalIgnoreCase) && EditDistance.IsWithin(name, "Schema", 2))
             {
-                ReportOnProject(Codes.MisspeltMetadata, $"UetDocument '{document.ItemSpec}' has metadata '{name}'; did you mean 'Schema'? It is ignored");
+                ReportOnProject(
+                    Codes.MisspeltMetadata,
+                    $"UetDocument '{document.ItemSpec}' has metadata '{name}'; did you mean 'Schema'? It is ignored"
+                );
             }
         }
     }

@@ -21,7 +21,10 @@ public sealed class ValidateUetSchemas : UetTask
             Report(file.ToList());
         }
 
-        Log.LogMessage(MessageImportance.Normal, $"Uet: checked {set.Sources.Count} schemas, {set.Findings.Count} problem(s)");
+        Log.LogMessage(
+            MessageImportance.Normal,
+            $"Uet: checked {set.Sources.Count} schemas, {set.Findings.Count} problem(s)"
+        );
         Stamps.Write(StampFile, set.Findings.Count == 0, "schemas");
     }
 }

@@ -9,7 +9,9 @@ public static class UetCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Uet: recorded test runs, their events and replay, fix tasks and their reports, token budgets.")
+        var root = new RootCommand(
+            "Uet: recorded test runs, their events and replay, fix tasks and their reports, token budgets."
+        )
         {
             RunsCommand.Create(output),
             EventsCommand.Create(output),
@@ -19,7 +21,12 @@ public static class UetCommand
             TasksCommand.Create(output),
             ReportCommand.Create(output),
         };
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
         try
         {
             var parsed = root.Parse(args);

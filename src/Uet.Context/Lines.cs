@@ -5,7 +5,7 @@ public static class Lines
 {
     public static IEnumerable<string> Of(string text)
     {
-        for (var start = 0; start < text.Length;)
+        for (var start = 0; start < text.Length; )
         {
             var end = text.IndexOf('\n', start);
             end = end < 0 ? text.Length : end + 1;

@@ -21,7 +21,9 @@ public sealed class TokenCounter(ModelRegistry models)
 
     /// <summary>A counter for fitting texts to the model: its exact tokenizer, or the estimate.</summary>
     public ITextCounter For(string model) =>
-        models.Find(model).Encoding is { } encoding ? Tokenizers.For(encoding) : new FunctionCounter(text => Count(text, model).Tokens);
+        models.Find(model).Encoding is { } encoding
+            ? Tokenizers.For(encoding)
+            : new FunctionCounter(text => Count(text, model).Tokens);
 
     public TokenCount Count(string text, string model)
     {
@@ -32,6 +34,10 @@ public sealed class TokenCounter(ModelRegistry models)
         }
         var o200k = Tokenizers.For(TiktokenEncoding.O200kBase).CountTokens(text);
         var estimate = (int)Math.Ceiling(o200k * (1 + EstimateMargin));
-        return new TokenCount(Math.Min(estimate, System.Text.Encoding.UTF8.GetByteCount(text)), IsEstimate: true, $"estimate from o200k_base + {EstimateMargin * 100:0}%");
+        return new TokenCount(
+            Math.Min(estimate, System.Text.Encoding.UTF8.GetByteCount(text)),
+            IsEstimate: true,
+            $"estimate from o200k_base + {EstimateMargin * 100:0}%"
+        );
     }
 }

@@ -23,7 +23,9 @@ internal static class HealthSettings
             }
             else
             {
-                warnings.Add($"HealthInterval={interval} is not a number of seconds of at least 1; using {options.Interval.TotalSeconds:0}.");
+                warnings.Add(
+                    $"HealthInterval={interval} is not a number of seconds of at least 1; using {options.Interval.TotalSeconds:0}."
+                );
             }
         }
         if (Value(configuration, "HealthGrace") is { } grace)
@@ -34,7 +36,9 @@ internal static class HealthSettings
             }
             else
             {
-                warnings.Add($"HealthGrace={grace} is not a number of seconds of at least 0; using {options.Grace.TotalSeconds:0}.");
+                warnings.Add(
+                    $"HealthGrace={grace} is not a number of seconds of at least 0; using {options.Grace.TotalSeconds:0}."
+                );
             }
         }
         if (Value(configuration, "HealthMaxFailures") is { } failures)
@@ -45,7 +49,9 @@ internal static class HealthSettings
             }
             else
             {
-                warnings.Add($"HealthMaxFailures={failures} is not a whole number of at least 1; using {options.MaxFailures}.");
+                warnings.Add(
+                    $"HealthMaxFailures={failures} is not a whole number of at least 1; using {options.MaxFailures}."
+                );
             }
         }
         if (Value(configuration, "QuarantineAction") is { } action)
@@ -63,8 +69,13 @@ internal static class HealthSettings
     }
 
     private static string? Value(XmlElement? configuration, string name) =>
-        configuration?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))?.InnerText.Trim();
+        configuration
+            ?.ChildNodes.OfType<XmlElement>()
+            .FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?.InnerText.Trim();
 
     private static TimeSpan? Seconds(string text, double minimum) =>
-        double.TryParse(text, CultureInfo.InvariantCulture, out var seconds) && seconds >= minimum ? TimeSpan.FromSeconds(seconds) : null;
+        double.TryParse(text, CultureInfo.InvariantCulture, out var seconds) && seconds >= minimum
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 }

@@ -28,7 +28,13 @@ public sealed class UetHealthCollector : DataCollector
     private DateTimeOffset _launchedAt;
     private IReadOnlyList<string> _sources = [];
 
-    public override void Initialize(XmlElement? configurationElement, DataCollectionEvents events, DataCollectionSink dataSink, DataCollectionLogger logger, DataCollectionEnvironmentContext? environmentContext)
+    public override void Initialize(
+        XmlElement? configurationElement,
+        DataCollectionEvents events,
+        DataCollectionSink dataSink,
+        DataCollectionLogger logger,
+        DataCollectionEnvironmentContext? environmentContext
+    )
     {
         _sink = dataSink;
         _logger = logger;
@@ -39,14 +45,16 @@ public sealed class UetHealthCollector : DataCollector
             logger.LogWarning(_context, "Uet: " + string.Join(" ", warnings));
         }
         _monitor = new HealthMonitor(options, Found, Warn);
-        events.SessionStart += (_, e) => Guard(() => _sources = e.GetPropertyValue<IEnumerable<string>>("TestSources")?.ToList() ?? []);
-        events.TestHostLaunched += (_, e) => Guard(() =>
-        {
-            _hostId = e.TestHostProcessId;
-            _launchedAt = Timestamps.Now();
-            _monitor.HostLaunched(e.TestHostProcessId);
-            _monitor.Start();
-        });
+        events.SessionStart += (_, e) =>
+            Guard(() => _sources = e.GetPropertyValue<IEnumerable<string>>("TestSources")?.ToList() ?? []);
+        events.TestHostLaunched += (_, e) =>
+            Guard(() =>
+            {
+                _hostId = e.TestHostProcessId;
+                _launchedAt = Timestamps.Now();
+                _monitor.HostLaunched(e.TestHostProcessId);
+                _monitor.Start();
+            });
         events.TestCaseStart += (_, e) => _monitor.TestStarted(0, e.TestElement?.FullyQualifiedName ?? e.TestCaseName);
         events.TestCaseEnd += (_, e) => _monitor.TestEnded(0, e.TestElement?.FullyQualifiedName ?? e.TestCaseName);
         events.SessionEnd += (_, _) => Guard(SessionEnded);

@@ -10,11 +10,12 @@ internal static class EndOfRunLine
         var run = outcome.Run;
         var framework = run.TargetFramework is null ? "" : $" ({run.TargetFramework})";
         var state = run.Aborted ? ", ABORTED" : "";
-        var where = outcome.StorePath is not null
-            ? $"recorded in {outcome.StorePath} as run {run.RunId} (uet events --run {run.RunId})"
+        var where =
+            outcome.StorePath is not null
+                ? $"recorded in {outcome.StorePath} as run {run.RunId} (uet events --run {run.RunId})"
             : outcome.FallbackPath is not null
                 ? $"NOT in the store; events saved to {outcome.FallbackPath} (uet import {outcome.FallbackPath} brings them in)"
-                : "not recorded";
+            : "not recorded";
         return $"Uet: {run.Project}{framework}: {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped{state}; {where}";
     }
 }

@@ -13,16 +13,27 @@ internal static class HealthReports
     {
         var reports = new List<HealthReport>();
         var ours = new Uri(UetHealthCollector.TypeUri);
-        foreach (var attachment in (attachmentSets ?? []).Where(set => set.Uri == ours).SelectMany(set => set.Attachments))
+        foreach (
+            var attachment in (attachmentSets ?? []).Where(set => set.Uri == ours).SelectMany(set => set.Attachments)
+        )
         {
             var path = attachment.Uri.LocalPath;
             try
             {
                 reports.Add(HealthReport.FromJson(JsonNode.Parse(File.ReadAllText(path))!.AsObject()));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or InvalidOperationException)
+            catch (Exception e)
+                when (e
+                        is IOException
+                            or UnauthorizedAccessException
+                            or JsonException
+                            or InvalidDataException
+                            or InvalidOperationException
+                )
             {
-                warn($"Uet: the health report {path} could not be read ({e.Message}); that test host's health is not recorded.");
+                warn(
+                    $"Uet: the health report {path} could not be read ({e.Message}); that test host's health is not recorded."
+                );
             }
         }
         return reports;

@@ -9,17 +9,21 @@ namespace Uet.TestLogger;
 /// </summary>
 internal sealed record LoggerParameters
 {
-    public static IReadOnlyList<string> Keys { get; } = ["DbPath", "SessionId", "MaxOutputChars", "ReportDir", "Workstream", "Model", "TokenBudget", "Rules"];
+    public static IReadOnlyList<string> Keys { get; } =
+    ["DbPath", "SessionId", "MaxOutputChars", "ReportDir", "Workstream", "Model", "TokenBudget", "Rules"];
 
     public string? DbPath { get; init; }
     public string? SessionId { get; init; }
     public int MaxOutputChars { get; init; } = OutputLimit.DefaultMaxChars;
+
     /// <summary>Where the fix-task reports go; default: a "uet" folder in the test results directory.</summary>
     public string? ReportDir { get; init; }
+
     /// <summary>A workstream_spec document whose tasks the fix tasks block.</summary>
     public string? Workstream { get; init; }
     public string Model { get; init; } = TaskContextBuilder.DefaultModel;
     public int TokenBudget { get; init; } = TaskContextBuilder.DefaultBudget;
+
     /// <summary>A fix-task rules file (fix_task_rules.v1.json); default: uet-fix-rules.json beside the store's folder, if there.</summary>
     public string? Rules { get; init; }
     public string? TestRunDirectory { get; init; }
@@ -48,7 +52,9 @@ internal sealed record LoggerParameters
                     }
                     else
                     {
-                        warnings.Add($"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}.");
+                        warnings.Add(
+                            $"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}."
+                        );
                     }
                     break;
                 case "REPORTDIR":
@@ -77,7 +83,9 @@ internal sealed record LoggerParameters
                     }
                     else
                     {
-                        warnings.Add($"Uet: logger parameter TokenBudget={value} is not a whole number of at least 100; using {TaskContextBuilder.DefaultBudget}.");
+                        warnings.Add(
+                            $"Uet: logger parameter TokenBudget={value} is not a whole number of at least 100; using {TaskContextBuilder.DefaultBudget}."
+                        );
                     }
                     break;
                 // The test platform adds these two on its own.
@@ -94,7 +102,9 @@ internal sealed record LoggerParameters
         }
         if (unknown.Count > 0)
         {
-            warnings.Add($"Uet: unknown logger parameter{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)} (ignored). Valid: {string.Join(", ", Keys)}.");
+            warnings.Add(
+                $"Uet: unknown logger parameter{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)} (ignored). Valid: {string.Join(", ", Keys)}."
+            );
         }
         return parsed with { Warnings = warnings };
     }

@@ -42,7 +42,10 @@ internal static class ResultMapper
 
     private static string? Messages(TestResult result, string category)
     {
-        var texts = result.Messages.Where(m => m.Category == category && !string.IsNullOrEmpty(m.Text)).Select(m => m.Text).ToList();
+        var texts = result
+            .Messages.Where(m => m.Category == category && !string.IsNullOrEmpty(m.Text))
+            .Select(m => m.Text)
+            .ToList();
         return texts.Count == 0 ? null : string.Concat(texts);
     }
 
@@ -51,7 +54,10 @@ internal static class ResultMapper
     /// and NUnit keep categories in a "...TestCategory" property, xUnit (and NUnit too) in traits named
     /// "Category"; MSTest keeps [Priority(n)] in a "...Priority" property, other frameworks use a "Priority" trait.
     /// </summary>
-    private static (string[] Categories, int? Priority) CategoriesAndPriority(TestCase testCase, List<KeyValuePair<string, string>> traits)
+    private static (string[] Categories, int? Priority) CategoriesAndPriority(
+        TestCase testCase,
+        List<KeyValuePair<string, string>> traits
+    )
     {
         var categories = new List<string>();
         int? priority = null;
@@ -61,7 +67,10 @@ internal static class ResultMapper
             {
                 categories.AddRange(testCase.GetPropertyValue(property) as string[] ?? []);
             }
-            else if (property.Id.EndsWith(".Priority", StringComparison.OrdinalIgnoreCase) && testCase.GetPropertyValue(property) is int value)
+            else if (
+                property.Id.EndsWith(".Priority", StringComparison.OrdinalIgnoreCase)
+                && testCase.GetPropertyValue(property) is int value
+            )
             {
                 priority = value;
             }
@@ -72,7 +81,11 @@ internal static class ResultMapper
             {
                 categories.Add(value);
             }
-            else if (priority is null && string.Equals(name, "Priority", StringComparison.OrdinalIgnoreCase) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            else if (
+                priority is null
+                && string.Equals(name, "Priority", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            )
             {
                 priority = parsed;
             }

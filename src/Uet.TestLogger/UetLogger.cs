@@ -1,8 +1,8 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Uet.Context;
 using Uet.Core.Events;
 using Uet.Core.Recording;
-using Uet.Context;
 using Uet.Core.Runs;
 using Uet.FixTasks.Reports;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
@@ -29,9 +29,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
     private int _tokenizerPrepared;
 
     public UetLogger()
-        : this(Console.Out, LoggerEnvironment.Process)
-    {
-    }
+        : this(Console.Out, LoggerEnvironment.Process) { }
 
     internal UetLogger(TextWriter output, LoggerEnvironment environment)
     {
@@ -42,18 +40,24 @@ public sealed class UetLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { ["TestRunDirectory"] = testRunDirectory });
 
-    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters) => Guard(() =>
-    {
-        _parameters = LoggerParameters.Parse(parameters);
-        foreach (var warning in _parameters.Warnings)
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters) =>
+        Guard(() =>
         {
-            _output.WriteLine(warning);
-        }
-        events.TestRunStart += (_, e) => Guard(() =>
-            StartRecorder(e.TestRunCriteria.Sources ?? e.TestRunCriteria.Tests?.Select(t => t.Source), e.TestRunCriteria.TestRunSettings));
-        events.TestResult += (_, e) => Guard(() => OnResult(e.Result));
-        events.TestRunComplete += (_, e) => Guard(() => OnComplete(e));
-    });
+            _parameters = LoggerParameters.Parse(parameters);
+            foreach (var warning in _parameters.Warnings)
+            {
+                _output.WriteLine(warning);
+            }
+            events.TestRunStart += (_, e) =>
+                Guard(() =>
+                    StartRecorder(
+                        e.TestRunCriteria.Sources ?? e.TestRunCriteria.Tests?.Select(t => t.Source),
+                        e.TestRunCriteria.TestRunSettings
+                    )
+                );
+            events.TestResult += (_, e) => Guard(() => OnResult(e.Result));
+            events.TestRunComplete += (_, e) => Guard(() => OnComplete(e));
+        });
 
     private void OnResult(TestResult result)
     {
@@ -75,16 +79,22 @@ public sealed class UetLogger : ITestLoggerWithParameters
             recorder.Record(report);
         }
         var statistics = e.TestRunStatistics;
-        var outcome = recorder.Complete(new RunCompletion
-        {
-            Passed = (int)(statistics?[VsOutcome.Passed] ?? 0),
-            Failed = (int)(statistics?[VsOutcome.Failed] ?? 0),
-            Skipped = (int)((statistics?.ExecutedTests ?? 0) - (statistics?[VsOutcome.Passed] ?? 0) - (statistics?[VsOutcome.Failed] ?? 0)),
-            Aborted = e.IsAborted,
-            Canceled = e.IsCanceled,
-            Elapsed = e.ElapsedTimeInRunningTests,
-            AbortReason = e.IsAborted || e.IsCanceled ? e.Error?.Message : null,
-        });
+        var outcome = recorder.Complete(
+            new RunCompletion
+            {
+                Passed = (int)(statistics?[VsOutcome.Passed] ?? 0),
+                Failed = (int)(statistics?[VsOutcome.Failed] ?? 0),
+                Skipped = (int)(
+                    (statistics?.ExecutedTests ?? 0)
+                    - (statistics?[VsOutcome.Passed] ?? 0)
+                    - (statistics?[VsOutcome.Failed] ?? 0)
+                ),
+                Aborted = e.IsAborted,
+                Canceled = e.IsCanceled,
+                Elapsed = e.ElapsedTimeInRunningTests,
+                AbortReason = e.IsAborted || e.IsCanceled ? e.Error?.Message : null,
+            }
+        );
         if (outcome is not null)
         {
             _output.WriteLine(EndOfRunLine.For(outcome));
@@ -103,7 +113,13 @@ public sealed class UetLogger : ITestLoggerWithParameters
         var directory = Path.GetFullPath(_parameters.ReportDir ?? Path.Combine(ResultsDirectory(), "uet"));
         try
         {
-            var reports = SessionReports.Write(outcome.StorePath, outcome.Run.SessionId, outcome.Run.RunId, directory, _environment.Variable(ReportWriter.StepSummaryVariable));
+            var reports = SessionReports.Write(
+                outcome.StorePath,
+                outcome.Run.SessionId,
+                outcome.Run.RunId,
+                directory,
+                _environment.Variable(ReportWriter.StepSummaryVariable)
+            );
             _output.WriteLine(reports.Line());
             if (reports.Warning is not null)
             {
@@ -112,11 +128,14 @@ public sealed class UetLogger : ITestLoggerWithParameters
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Store.StoreException)
         {
-            _output.WriteLine($"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded.");
+            _output.WriteLine(
+                $"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded."
+            );
         }
     }
 
-    private string ResultsDirectory() => _parameters.TestRunDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
+    private string ResultsDirectory() =>
+        _parameters.TestRunDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
 
     private RunRecorder StartRecorder(IEnumerable<string>? sources, string? runSettings)
     {
@@ -127,13 +146,25 @@ public sealed class UetLogger : ITestLoggerWithParameters
                 return _recorder;
             }
             var sourceList = (sources ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
-            var sourceDirectory = sourceList.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(sourceList[0]))! : Directory.GetCurrentDirectory();
+            var sourceDirectory =
+                sourceList.Count > 0
+                    ? Path.GetDirectoryName(Path.GetFullPath(sourceList[0]))!
+                    : Directory.GetCurrentDirectory();
             var runId = Ids.New();
-            var storePath = StoreLocation.Resolve(_parameters.DbPath, _environment.Variable(StoreLocation.EnvironmentVariable), sourceDirectory);
+            var storePath = StoreLocation.Resolve(
+                _parameters.DbPath,
+                _environment.Variable(StoreLocation.EnvironmentVariable),
+                sourceDirectory
+            );
             var resultsDirectory = ResultsDirectory();
             var start = new RunStart
             {
-                SessionId = TestSessions.Resolve(_parameters.SessionId, _environment.Variable(TestSessions.EnvironmentVariable), _environment.CommandLine(), runId),
+                SessionId = TestSessions.Resolve(
+                    _parameters.SessionId,
+                    _environment.Variable(TestSessions.EnvironmentVariable),
+                    _environment.CommandLine(),
+                    runId
+                ),
                 Project = sourceList.Count > 0 ? Path.GetFileNameWithoutExtension(sourceList[0]) : "unknown",
                 TargetFramework = FrameworkNames.Short(_parameters.TargetFramework),
                 Sources = sourceList,
@@ -147,7 +178,12 @@ public sealed class UetLogger : ITestLoggerWithParameters
                 Recorder = RecorderProcess.Current(),
             };
             var ledger = FixTaskSetup.Ledger(_parameters, storePath, message => _output.WriteLine(message));
-            var options = new RecorderOptions { StorePath = storePath, FallbackDirectory = resultsDirectory, Ledger = ledger };
+            var options = new RecorderOptions
+            {
+                StorePath = storePath,
+                FallbackDirectory = resultsDirectory,
+                Ledger = ledger,
+            };
             _recorder = new RunRecorder(options, runId, start, message => _output.WriteLine(message));
             return _recorder;
         }
@@ -169,7 +205,9 @@ public sealed class UetLogger : ITestLoggerWithParameters
                 }
                 _failureReported = true;
             }
-            _output.WriteLine($"Uet: the logger failed ({e.GetType().Name}: {e.Message}); the test run is not affected, but this run may be recorded incompletely.");
+            _output.WriteLine(
+                $"Uet: the logger failed ({e.GetType().Name}: {e.Message}); the test run is not affected, but this run may be recorded incompletely."
+            );
         }
     }
 }

@@ -12,9 +12,22 @@ internal static class HeadlessChromium
 
     public static string DumpDom(string htmlFile)
     {
-        var (code, output) = ProcessRunner.Run(Installed.Value,
-            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--virtual-time-budget=2000", "--dump-dom", new Uri(htmlFile).AbsoluteUri],
-            Path.GetDirectoryName(htmlFile)!, new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
+        var (code, output) = ProcessRunner.Run(
+            Installed.Value,
+            [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--virtual-time-budget=2000",
+                "--dump-dom",
+                new Uri(htmlFile).AbsoluteUri,
+            ],
+            Path.GetDirectoryName(htmlFile)!,
+            new Dictionary<string, string>(),
+            TimeSpan.FromMinutes(2)
+        );
         Assert.AreEqual(0, code, output);
         // The output has the browser's own log lines (stderr) around the DOM.
         var start = output.IndexOf("<html", StringComparison.Ordinal);
@@ -28,9 +41,25 @@ internal static class HeadlessChromium
         if (!File.Exists(Browser))
         {
             var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            var (update, updated) = ProcessRunner.Run("apt-get", ["update", "-qq"], "/", environment, TimeSpan.FromMinutes(5));
-            Assert.AreEqual(0, update, $"apt-get update failed (the browser test installs Debian's chromium, as root):\n{updated}");
-            var (install, installed) = ProcessRunner.Run("apt-get", ["install", "-y", "-qq", "chromium"], "/", environment, TimeSpan.FromMinutes(10));
+            var (update, updated) = ProcessRunner.Run(
+                "apt-get",
+                ["update", "-qq"],
+                "/",
+                environment,
+                TimeSpan.FromMinutes(5)
+            );
+            Assert.AreEqual(
+                0,
+                update,
+                $"apt-get update failed (the browser test installs Debian's chromium, as root):\n{updated}"
+            );
+            var (install, installed) = ProcessRunner.Run(
+                "apt-get",
+                ["install", "-y", "-qq", "chromium"],
+                "/",
+                environment,
+                TimeSpan.FromMinutes(10)
+            );
             Assert.AreEqual(0, install, $"apt-get install chromium failed:\n{installed}");
         }
         return Browser;

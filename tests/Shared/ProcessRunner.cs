@@ -7,9 +7,21 @@ namespace Uet.Tests.Shared;
 internal static class ProcessRunner
 {
     /// <summary>Set by dotnet test for its own MSBuild; a child dotnet must find its own.</summary>
-    private static readonly string[] InheritedMSBuildVariables = ["MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildLoadMicrosoftTargetsReadOnly"];
+    private static readonly string[] InheritedMSBuildVariables =
+    [
+        "MSBuildSDKsPath",
+        "MSBUILD_EXE_PATH",
+        "MSBuildExtensionsPath",
+        "MSBuildLoadMicrosoftTargetsReadOnly",
+    ];
 
-    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static (int ExitCode, string Output) Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout
+    )
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -35,15 +47,35 @@ internal static class ProcessRunner
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+            throw new TimeoutException(
+                $"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}"
+            );
         }
         process.WaitForExit();
         return (process.ExitCode, output.ToString());

@@ -6,11 +6,14 @@ namespace Uet.Tests.Shared;
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder(string prefix = "uet-tests-") =>
-        Directory.CreateDirectory(Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]));
+        Directory.CreateDirectory(
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12])
+        );
 
     public string Path { get; }
 
-    public string Write(string relativePath, string content) => Write(relativePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content));
+    public string Write(string relativePath, string content) =>
+        Write(relativePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content));
 
     public string Write(string relativePath, byte[] content)
     {
@@ -22,7 +25,12 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); }
-        catch (IOException) { /* a file still held by a build node on a slow machine: the OS cleans temp folders */ }
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        { /* a file still held by a build node on a slow machine: the OS cleans temp folders */
+        }
     }
 }

@@ -16,13 +16,23 @@ internal sealed class RecordingBuildEngine : IBuildEngine
     public string ProjectFileOfTaskNode => "test.csproj";
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
+
     public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
+
     public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
+
     public void LogCustomEvent(CustomBuildEventArgs e) { }
-    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
+
+    public bool BuildProjectFile(
+        string projectFileName,
+        string[] targetNames,
+        IDictionary globalProperties,
+        IDictionary targetOutputs
+    ) => false;
 
     /// <summary>Errors and warnings as <c>file(line,col): error CODE: message</c>.</summary>
     public IEnumerable<string> Diagnostics =>
-        Errors.Select(e => $"{e.File}({e.LineNumber},{e.ColumnNumber}): error {e.Code}: {e.Message}")
+        Errors
+            .Select(e => $"{e.File}({e.LineNumber},{e.ColumnNumber}): error {e.Code}: {e.Message}")
             .Concat(Warnings.Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): warning {w.Code}: {w.Message}"));
 }

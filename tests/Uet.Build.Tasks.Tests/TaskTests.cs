@@ -8,14 +8,19 @@ public sealed class TaskTests
 {
     private const string BadTask = "{\n  \"task_id\": \"a\",\n  \"name\": \"A\",\n  \"kind\": 7\n}";
 
-    private static (ValidateUetDocuments Task, RecordingBuildEngine Engine) DocumentsTask(TempFolder folder, params string[] documents)
+    private static (ValidateUetDocuments Task, RecordingBuildEngine Engine) DocumentsTask(
+        TempFolder folder,
+        params string[] documents
+    )
     {
         var engine = new RecordingBuildEngine();
         var task = new ValidateUetDocuments
         {
             BuildEngine = engine,
             ProjectDirectory = folder.Path,
-            Documents = documents.Select(d => new TaskItem(d, new Dictionary<string, string> { ["StampFile"] = d + ".stamp" })).ToArray(),
+            Documents = documents
+                .Select(d => new TaskItem(d, new Dictionary<string, string> { ["StampFile"] = d + ".stamp" }))
+                .ToArray(),
         };
         return (task, engine);
     }
@@ -27,8 +32,14 @@ public sealed class TaskTests
         var file = folder.Write("a.task.json", BadTask);
         var (task, engine) = DocumentsTask(folder, file);
         Assert.IsFalse(task.Execute());
-        Assert.AreEqual($"{file}(4,11): error UET1103: 'kind' at /kind: expected a string, found integer 7", engine.Diagnostics.Single());
-        Assert.IsFalse(File.Exists(file + ".stamp"), "a failing document gets no stamp, so it is checked again next build");
+        Assert.AreEqual(
+            $"{file}(4,11): error UET1103: 'kind' at /kind: expected a string, found integer 7",
+            engine.Diagnostics.Single()
+        );
+        Assert.IsFalse(
+            File.Exists(file + ".stamp"),
+            "a failing document gets no stamp, so it is checked again next build"
+        );
     }
 
     [TestMethod]
@@ -39,7 +50,10 @@ public sealed class TaskTests
         task.HelpDocument = Path.Combine(folder.Path, "README.md");
         task.Execute();
         Assert.AreEqual(1, engine.Errors.Count, string.Join("\n", engine.Diagnostics));
-        Assert.AreEqual(new Uri(Path.Combine(folder.Path, "README.md")).AbsoluteUri + "#uet1103", engine.Errors.Single().HelpLink);
+        Assert.AreEqual(
+            new Uri(Path.Combine(folder.Path, "README.md")).AbsoluteUri + "#uet1103",
+            engine.Errors.Single().HelpLink
+        );
     }
 
     [TestMethod]
@@ -87,7 +101,10 @@ public sealed class TaskTests
         var (task, engine) = DocumentsTask(folder, folder.Write("a.task.json", BadTask));
         task.MaxErrorsPerFile = value;
         Assert.IsFalse(task.Execute());
-        Assert.AreEqual($"test.csproj(0,0): error UET0001: UetMaxErrorsPerFile is '{value}'; expected a whole number (0 lists every problem)", engine.Diagnostics.Single());
+        Assert.AreEqual(
+            $"test.csproj(0,0): error UET0001: UetMaxErrorsPerFile is '{value}'; expected a whole number (0 lists every problem)",
+            engine.Diagnostics.Single()
+        );
     }
 
     [TestMethod]
@@ -99,11 +116,18 @@ public sealed class TaskTests
         using var folder = new TempFolder();
         var file = folder.Write("a.json", """{"task_id": "a", "name": "A", "kind": "code"}""");
         var engine = new RecordingBuildEngine();
-        var task = new ValidateUetDocuments { BuildEngine = engine, Documents = [new TaskItem(file, new Dictionary<string, string> { [name] = "task_spec" })] };
+        var task = new ValidateUetDocuments
+        {
+            BuildEngine = engine,
+            Documents = [new TaskItem(file, new Dictionary<string, string> { [name] = "task_spec" })],
+        };
         task.Execute();
         var warning = engine.Warnings.First();
         Assert.AreEqual("UET0003", warning.Code);
-        Assert.AreEqual($"UetDocument '{file}' has metadata '{name}'; did you mean 'Schema'? It is ignored", warning.Message);
+        Assert.AreEqual(
+            $"UetDocument '{file}' has metadata '{name}'; did you mean 'Schema'? It is ignored",
+            warning.Message
+        );
         Assert.AreEqual("UET1301", engine.Warnings[1].Code, "without Schema the document's schema stays unknown");
     }
 
@@ -113,7 +137,22 @@ public sealed class TaskTests
         using var folder = new TempFolder();
         var file = folder.Write("a.task.json", """{"task_id": "a", "name": "A", "kind": "code"}""");
         var engine = new RecordingBuildEngine();
-        var task = new ValidateUetDocuments { BuildEngine = engine, Documents = [new TaskItem(file, new Dictionary<string, string> { ["Link"] = "x", ["Visible"] = "false", ["Owner"] = "me" })] };
+        var task = new ValidateUetDocuments
+        {
+            BuildEngine = engine,
+            Documents =
+            [
+                new TaskItem(
+                    file,
+                    new Dictionary<string, string>
+                    {
+                        ["Link"] = "x",
+                        ["Visible"] = "false",
+                        ["Owner"] = "me",
+                    }
+                ),
+            ],
+        };
         Assert.IsTrue(task.Execute());
         Assert.AreEqual(0, engine.Warnings.Count);
     }
@@ -125,19 +164,29 @@ public sealed class TaskTests
         var file = folder.Write("a.task.json", """{"task_id": "a", "name": "A", "kind": "code"}""");
         var (task, engine) = DocumentsTask(folder, file);
         Assert.IsTrue(task.Execute());
-        StringAssert.StartsWith(File.ReadAllText(file + ".stamp"), "https://uet.invalid/schemas/v1/task_spec.v1.json\n");
+        StringAssert.StartsWith(
+            File.ReadAllText(file + ".stamp"),
+            "https://uet.invalid/schemas/v1/task_spec.v1.json\n"
+        );
 
         var (again, engineAgain) = DocumentsTask(folder, file);
         Assert.IsTrue(again.Execute());
-        Assert.IsTrue(engineAgain.Messages.Any(m => m.Message!.Contains("validated 0 document(s), 0 with problems; 1 unchanged", StringComparison.Ordinal)),
-            "an unchanged document with an unchanged schema keeps its verdict");
+        Assert.IsTrue(
+            engineAgain.Messages.Any(m =>
+                m.Message!.Contains("validated 0 document(s), 0 with problems; 1 unchanged", StringComparison.Ordinal)
+            ),
+            "an unchanged document with an unchanged schema keeps its verdict"
+        );
     }
 
     [TestMethod]
     public void CapListsTheFirstFindingsAndCountsTheRest()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("a.task.json", "{" + string.Join(", ", Enumerable.Range(0, 25).Select(i => $"\"x{i}\": {i}")) + "}");
+        var file = folder.Write(
+            "a.task.json",
+            "{" + string.Join(", ", Enumerable.Range(0, 25).Select(i => $"\"x{i}\": {i}")) + "}"
+        );
         var (task, engine) = DocumentsTask(folder, file);
         task.MaxErrorsPerFile = "3";
         task.Execute();
@@ -173,7 +222,12 @@ public sealed class TaskTests
         Assert.IsFalse(File.Exists(task.StampFile));
 
         File.WriteAllText(schema, """{"type": "object"}""");
-        var clean = new ValidateUetSchemas { BuildEngine = new RecordingBuildEngine(), Schemas = [new TaskItem(schema)], StampFile = task.StampFile };
+        var clean = new ValidateUetSchemas
+        {
+            BuildEngine = new RecordingBuildEngine(),
+            Schemas = [new TaskItem(schema)],
+            StampFile = task.StampFile,
+        };
         Assert.IsTrue(clean.Execute());
         Assert.IsTrue(File.Exists(task.StampFile));
     }

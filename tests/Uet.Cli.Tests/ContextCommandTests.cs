@@ -17,7 +17,12 @@ public sealed class ContextCommandTests
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
         Assert.AreEqual("gpt-4: cl100k_base, exact", lines[0]);
-        Assert.AreEqual(TokenCounter.Default.Count("Hello, world! 你好 😀\nsecond line", "gpt-4").Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[^1]);
+        Assert.AreEqual(
+            TokenCounter
+                .Default.Count("Hello, world! 你好 😀\nsecond line", "gpt-4")
+                .Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            lines[^1]
+        );
     }
 
     [TestMethod]
@@ -43,7 +48,17 @@ public sealed class ContextCommandTests
         var file = folder.Write("big.txt", text);
         var outDir = Path.Combine(folder.Path, "chunks");
 
-        var (code, output) = UetCli.Run("context", "chunk", "--model", "claude-sonnet-4", "--budget", "500", file, "--out", outDir);
+        var (code, output) = UetCli.Run(
+            "context",
+            "chunk",
+            "--model",
+            "claude-sonnet-4",
+            "--budget",
+            "500",
+            file,
+            "--out",
+            outDir
+        );
 
         Assert.AreEqual(0, code, output);
         var chunks = Directory.GetFiles(outDir).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
@@ -57,11 +72,28 @@ public sealed class ContextCommandTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("a.txt", "Hello, world!");
-        var models = folder.Write("models.json", """[{ "prefix": "acme", "encoding": "cl100k_base", "context_window": 1000 }]""");
+        var models = folder.Write(
+            "models.json",
+            """[{ "prefix": "acme", "encoding": "cl100k_base", "context_window": 1000 }]"""
+        );
 
-        Assert.AreEqual("acme-1: cl100k_base, exact", UetCli.Run("context", "count", "--model", "acme-1", "--models", models, file).Output.Split('\n')[0]);
-        Assert.AreEqual("acme-1: estimate from o200k_base + 25%", UetCli.Run("context", "count", "--model", "acme-1", file).Output.Split('\n')[0]);
-        var (code, output) = UetCli.Run("context", "count", "--model", "acme-1", "--models", folder.Write("bad.json", "[1]"), file);
+        Assert.AreEqual(
+            "acme-1: cl100k_base, exact",
+            UetCli.Run("context", "count", "--model", "acme-1", "--models", models, file).Output.Split('\n')[0]
+        );
+        Assert.AreEqual(
+            "acme-1: estimate from o200k_base + 25%",
+            UetCli.Run("context", "count", "--model", "acme-1", file).Output.Split('\n')[0]
+        );
+        var (code, output) = UetCli.Run(
+            "context",
+            "count",
+            "--model",
+            "acme-1",
+            "--models",
+            folder.Write("bad.json", "[1]"),
+            file
+        );
         Assert.AreEqual(2, code);
         StringAssert.Contains(output, "not a model table");
     }

@@ -20,9 +20,15 @@ public sealed class ImportCommandTests
         var (code, output) = UetCli.Run("import", recorded.FallbackPath!, "--db", db);
 
         Assert.AreEqual(0, code, output);
-        Assert.AreEqual($"run {recorded.Run.RunId}: {recorded.Run.EventCount} event(s) imported, 0 already in {db}; failed, 5 passed, 2 failed, 1 skipped.", output.Trim());
+        Assert.AreEqual(
+            $"run {recorded.Run.RunId}: {recorded.Run.EventCount} event(s) imported, 0 already in {db}; failed, 5 passed, 2 failed, 1 skipped.",
+            output.Trim()
+        );
         Assert.AreEqual(0, UetCli.Run("replay", "--db", db, "--run", recorded.Run.RunId).ExitCode);
-        StringAssert.Contains(UetCli.Run("import", recorded.FallbackPath!, "--db", db).Output, $"0 event(s) imported, {recorded.Run.EventCount} already in");
+        StringAssert.Contains(
+            UetCli.Run("import", recorded.FallbackPath!, "--db", db).Output,
+            $"0 event(s) imported, {recorded.Run.EventCount} already in"
+        );
     }
 
     [TestMethod]
@@ -42,7 +48,11 @@ public sealed class ImportCommandTests
         }
         using (var store = UetStore.Open(db))
         {
-            Assert.AreEqual((RunStates.Running, 1), (store.FindRun(recorder.RunId)!.State, store.FindRun(recorder.RunId)!.Failed), "the store kept only the start");
+            Assert.AreEqual(
+                (RunStates.Running, 1),
+                (store.FindRun(recorder.RunId)!.State, store.FindRun(recorder.RunId)!.Failed),
+                "the store kept only the start"
+            );
         }
 
         var (code, output) = UetCli.Run("import", outcome.FallbackPath!, "--db", db);
@@ -63,7 +73,10 @@ public sealed class ImportCommandTests
         var damaged = folder.Write("damaged.db", [.. Enumerable.Range(0, 16 * 1024).Select(i => (byte)(i * 3))]);
         var recorded = Recordings.RecordMixedRun(damaged);
         var lines = File.ReadAllLines(recorded.FallbackPath!);
-        var torn = folder.Write("torn.jsonl", string.Join("\n", lines[..^1]) + "\n" + lines[^1][..(lines[^1].Length / 2)]);
+        var torn = folder.Write(
+            "torn.jsonl",
+            string.Join("\n", lines[..^1]) + "\n" + lines[^1][..(lines[^1].Length / 2)]
+        );
         var db = Path.Combine(folder.Path, "uet.db");
 
         var (code, output) = UetCli.Run("import", torn, "--db", db);
@@ -71,14 +84,23 @@ public sealed class ImportCommandTests
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, $"{torn}: 1 line(s) that are not run_event documents skipped");
         StringAssert.Contains(output, $"{lines.Length - 1} event(s) imported");
-        StringAssert.Contains(output, "running, 5 passed, 2 failed, 1 skipped", "without its run_completed line the run is still running");
+        StringAssert.Contains(
+            output,
+            "running, 5 passed, 2 failed, 1 skipped",
+            "without its run_completed line the run is still running"
+        );
     }
 
     [TestMethod]
     public void AMissingFileIsAnError()
     {
         using var folder = new TempFolder();
-        var (code, output) = UetCli.Run("import", Path.Combine(folder.Path, "nope.jsonl"), "--db", Path.Combine(folder.Path, "uet.db"));
+        var (code, output) = UetCli.Run(
+            "import",
+            Path.Combine(folder.Path, "nope.jsonl"),
+            "--db",
+            Path.Combine(folder.Path, "uet.db")
+        );
         Assert.AreEqual(2, code);
         StringAssert.Contains(output, "nope.jsonl: no such file.");
     }

@@ -28,7 +28,11 @@ public sealed class TasksCommandTests
         foreach (var task in tasks)
         {
             StringAssert.StartsWith(task!["id"]!.GetValue<string>(), "FT-");
-            Assert.AreEqual(1, task["priority"]!.GetValue<int>(), "the tests are marked smoke and priority 0: blocking");
+            Assert.AreEqual(
+                1,
+                task["priority"]!.GetValue<int>(),
+                "the tests are marked smoke and priority 0: blocking"
+            );
             StringAssert.StartsWith(task["reason"]!.GetValue<string>(), "critical: a blocking test failed");
             Assert.AreEqual("open", task["status"]!.GetValue<string>());
             Assert.IsTrue(task["signature"]!.GetValue<string>().Length > 0);
@@ -36,7 +40,8 @@ public sealed class TasksCommandTests
         }
         CollectionAssert.AreEquivalent(
             new[] { "Sample.Tests.Math.Divides", "Sample.Tests.Io.Reads" },
-            tasks.SelectMany(t => t!["tests"]!.AsArray().Select(n => n!.GetValue<string>())).ToArray());
+            tasks.SelectMany(t => t!["tests"]!.AsArray().Select(n => n!.GetValue<string>())).ToArray()
+        );
     }
 
     [TestMethod]
@@ -52,7 +57,13 @@ public sealed class TasksCommandTests
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
         Assert.AreEqual(2, lines.Length, output);
-        Assert.IsTrue(lines.All(l => l.StartsWith("FT-", StringComparison.Ordinal) && l.Contains("  critical  open", StringComparison.Ordinal)), output);
+        Assert.IsTrue(
+            lines.All(l =>
+                l.StartsWith("FT-", StringComparison.Ordinal)
+                && l.Contains("  critical  open", StringComparison.Ordinal)
+            ),
+            output
+        );
         Assert.AreEqual("No open fix tasks.", high.Trim());
         Assert.AreEqual(2, badCode);
         StringAssert.Contains(bad, "--priority must be 1 (critical), 2 (high) or 3 (medium).");
@@ -63,8 +74,12 @@ public sealed class TasksCommandTests
     {
         using var folder = new TempFolder();
         var db = StoreWithTasks(folder);
-        var id = JsonNode.Parse(UetCli.Run("tasks", "--db", db, "--json").Output)!.AsArray()
-            .Single(t => t!["exception_type"]!.GetValue<string>() == "System.IO.FileNotFoundException")!["id"]!.GetValue<string>();
+        var id = JsonNode
+            .Parse(UetCli.Run("tasks", "--db", db, "--json").Output)!
+            .AsArray()
+            .Single(t => t!["exception_type"]!.GetValue<string>() == "System.IO.FileNotFoundException")![
+            "id"
+        ]!.GetValue<string>();
 
         var (code, output) = UetCli.Run("tasks", "show", id, "--db", db);
         var (missingCode, missing) = UetCli.Run("tasks", "show", "FT-0000000000", "--db", db);
@@ -91,8 +106,14 @@ public sealed class TasksCommandTests
         var (unknownCode, unknown) = UetCli.Run("report", "--db", db, "--out", reports, "--session", "nope");
 
         Assert.AreEqual(0, code, output);
-        Assert.AreEqual($"Fix tasks: 2 open (2 critical); reports in {reports} (fix-tasks.md, fix-tasks.json, fix-tasks.html).", output.Trim());
-        CollectionAssert.AreEquivalent(new[] { "fix-tasks.html", "fix-tasks.json", "fix-tasks.md" }, Directory.GetFiles(reports).Select(Path.GetFileName).ToArray());
+        Assert.AreEqual(
+            $"Fix tasks: 2 open (2 critical); reports in {reports} (fix-tasks.md, fix-tasks.json, fix-tasks.html).",
+            output.Trim()
+        );
+        CollectionAssert.AreEquivalent(
+            new[] { "fix-tasks.html", "fix-tasks.json", "fix-tasks.md" },
+            Directory.GetFiles(reports).Select(Path.GetFileName).ToArray()
+        );
         Assert.AreEqual(0, replayCode, replay);
         Assert.AreEqual(2, unknownCode);
         StringAssert.Contains(unknown, "no test session 'nope'");

@@ -44,7 +44,10 @@ public sealed class UetCommandTests
         Assert.AreEqual("s1", run["session_id"]!.GetValue<string>());
         Assert.AreEqual("failed", run["state"]!.GetValue<string>());
         Assert.IsFalse(run["aborted"]!.GetValue<bool>());
-        Assert.AreEqual((5, 2, 1), (run["passed"]!.GetValue<int>(), run["failed"]!.GetValue<int>(), run["skipped"]!.GetValue<int>()));
+        Assert.AreEqual(
+            (5, 2, 1),
+            (run["passed"]!.GetValue<int>(), run["failed"]!.GetValue<int>(), run["skipped"]!.GetValue<int>())
+        );
     }
 
     [TestMethod]
@@ -59,12 +62,18 @@ public sealed class UetCommandTests
 
         Assert.AreEqual(0, code, output);
         var lines = output.TrimEnd().Split('\n');
-        StringAssert.StartsWith(lines[0], $"run {recorded.Run.RunId}: Sample.Tests (net10.0), session session-1, failed");
+        StringAssert.StartsWith(
+            lines[0],
+            $"run {recorded.Run.RunId}: Sample.Tests (net10.0), session session-1, failed"
+        );
         StringAssert.Contains(lines[1], "run_started");
         StringAssert.Contains(lines[^1], "run_completed           5 passed, 2 failed, 1 skipped in 1500 ms");
         var failureLines = failures.TrimEnd().Split('\n')[1..];
         Assert.AreEqual(2, failureLines.Length, failures);
-        StringAssert.Contains(failureLines[0], "test_failed             Sample.Tests.Math.Divides: Assert.AreEqual failed. Expected:<1>. Actual:<2>. (Tests.cs:40)");
+        StringAssert.Contains(
+            failureLines[0],
+            "test_failed             Sample.Tests.Math.Divides: Assert.AreEqual failed. Expected:<1>. Actual:<2>. (Tests.cs:40)"
+        );
     }
 
     [TestMethod]
@@ -81,7 +90,10 @@ public sealed class UetCommandTests
         Assert.AreEqual(recorded.Run.EventCount, events.Count);
         Assert.AreEqual(EventKinds.RunStarted, events[0].Kind);
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
-        CollectionAssert.AreEqual(events.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList(), events.Select(e => e.EventId).ToList());
+        CollectionAssert.AreEqual(
+            events.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList(),
+            events.Select(e => e.EventId).ToList()
+        );
         Assert.IsTrue(events.All(e => e.RunId == recorded.Run.RunId));
     }
 
@@ -124,15 +136,27 @@ public sealed class UetCommandTests
         StringAssert.StartsWith(lines[1], $"run {beta.Run.RunId}: Beta.Tests");
         var timeline = lines[2..];
         Assert.AreEqual(alpha.Run.EventCount + beta.Run.EventCount, timeline.Length, output);
-        Assert.IsTrue(timeline.All(l => l.StartsWith("Alpha.Tests  ", StringComparison.Ordinal) || l.StartsWith("Beta.Tests  ", StringComparison.Ordinal)), output);
+        Assert.IsTrue(
+            timeline.All(l =>
+                l.StartsWith("Alpha.Tests  ", StringComparison.Ordinal)
+                || l.StartsWith("Beta.Tests  ", StringComparison.Ordinal)
+            ),
+            output
+        );
         Assert.IsFalse(output.Contains("Gamma", StringComparison.Ordinal));
 
         var (replayCode, replay) = UetCli.Run("replay", "--db", db, "--session", "session-a");
         Assert.AreEqual(0, replayCode, replay);
         Assert.AreEqual(2, replay.Split("equals the stored state").Length - 1, replay);
 
-        Assert.AreEqual((2, "uet: give --run or --session, not both."), Trimmed(UetCli.Run("events", "--db", db, "--session", "session-a", "--run", "latest")));
-        Assert.AreEqual((2, $"uet: {db}: no test session 'nope'. `uet runs` lists the sessions."), Trimmed(UetCli.Run("replay", "--db", db, "--session", "nope")));
+        Assert.AreEqual(
+            (2, "uet: give --run or --session, not both."),
+            Trimmed(UetCli.Run("events", "--db", db, "--session", "session-a", "--run", "latest"))
+        );
+        Assert.AreEqual(
+            (2, $"uet: {db}: no test session 'nope'. `uet runs` lists the sessions."),
+            Trimmed(UetCli.Run("replay", "--db", db, "--session", "nope"))
+        );
     }
 
     [TestMethod]
@@ -143,7 +167,10 @@ public sealed class UetCommandTests
 
         var (missingCode, missing) = UetCli.Run("runs", "--db", db);
         Assert.AreEqual(2, missingCode);
-        Assert.AreEqual($"uet: {db}: no Uet store here. Run `dotnet test --logger uet` first, or give the store with --db.", missing.Trim());
+        Assert.AreEqual(
+            $"uet: {db}: no Uet store here. Run `dotnet test --logger uet` first, or give the store with --db.",
+            missing.Trim()
+        );
 
         Recordings.RecordMixedRun(db);
         var (unknownCode, unknown) = UetCli.Run("events", "--db", db, "--run", "01ARZ3NDEKTSV4RRFFQ69G5FAV");
@@ -195,6 +222,6 @@ public sealed class UetCommandTests
         Assert.AreEqual(0, UetCli.Run("--help").ExitCode);
     }
 
-    private static (int, string) Trimmed((int ExitCode, string Output) result) => (result.ExitCode, result.Output.Trim());
-
+    private static (int, string) Trimmed((int ExitCode, string Output) result) =>
+        (result.ExitCode, result.Output.Trim());
 }

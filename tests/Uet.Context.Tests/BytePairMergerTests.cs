@@ -27,7 +27,10 @@ public sealed class BytePairMergerTests
         Assert.AreEqual(2, count);
         CollectionAssert.AreEqual(new[] { 256, 257 }, ids);
         Assert.AreEqual(2 * BytePairMerger.LongPiece, longCount);
-        CollectionAssert.AreEqual(Enumerable.Repeat(new[] { 256, 257 }, BytePairMerger.LongPiece).SelectMany(pair => pair).ToList(), longIds);
+        CollectionAssert.AreEqual(
+            Enumerable.Repeat(new[] { 256, 257 }, BytePairMerger.LongPiece).SelectMany(pair => pair).ToList(),
+            longIds
+        );
     }
 
     [TestMethod]
@@ -42,13 +45,19 @@ public sealed class BytePairMergerTests
             for (var text = 0; text < 100; text++)
             {
                 var length = text % 20 == 0 ? BytePairMerger.LongPiece + 1 + random.Next(100) : 1 + random.Next(60); // Both merges.
-                var piece = new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+                var piece = new string([
+                    .. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]),
+                ]);
                 var ids = new List<int>();
 
                 var count = merger.Encode(piece, ids);
 
                 var expected = SlowMerge(tokens, piece);
-                CollectionAssert.AreEqual(expected, ids, $"\"{piece}\" with {string.Join(", ", tokens.Select(t => $"{t.Key}={t.Value}"))}");
+                CollectionAssert.AreEqual(
+                    expected,
+                    ids,
+                    $"\"{piece}\" with {string.Join(", ", tokens.Select(t => $"{t.Key}={t.Value}"))}"
+                );
                 Assert.AreEqual(expected.Count, count);
             }
         }
@@ -60,7 +69,9 @@ public sealed class BytePairMergerTests
         var ranks = Enumerable.Range(256, count).OrderBy(_ => random.Next()).ToList();
         while (tokens.Count < count)
         {
-            var token = new string([.. Enumerable.Range(0, 2 + random.Next(4)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var token = new string([
+                .. Enumerable.Range(0, 2 + random.Next(4)).Select(_ => alphabet[random.Next(alphabet.Length)]),
+            ]);
             tokens.TryAdd(token, ranks[tokens.Count]);
         }
         return tokens;

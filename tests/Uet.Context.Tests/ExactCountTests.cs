@@ -10,7 +10,9 @@ namespace Uet.Context.Tests;
 [TestClass]
 public sealed class ExactCountTests
 {
-    private static readonly JsonArray Corpus = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "tiktoken-ids.json")))!.AsArray();
+    private static readonly JsonArray Corpus = JsonNode
+        .Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "tiktoken-ids.json")))!
+        .AsArray();
 
     [TestMethod]
     [DataRow("cl100k_base")]
@@ -30,7 +32,11 @@ public sealed class ExactCountTests
             }
             Assert.AreEqual(expected.Count, tokenizer.CountTokens(text), $"count of {Show(text)}");
         }
-        Assert.AreEqual(0, mismatches.Count, $"{mismatches.Count} of {Corpus.Count} texts differ:\n{string.Join("\n", mismatches.Take(20))}");
+        Assert.AreEqual(
+            0,
+            mismatches.Count,
+            $"{mismatches.Count} of {Corpus.Count} texts differ:\n{string.Join("\n", mismatches.Take(20))}"
+        );
     }
 
     [TestMethod]
@@ -41,7 +47,8 @@ public sealed class ExactCountTests
         var tokenizer = Tokenizers.For(TiktokenEncoding.O200kBase);
         var random = new Random(5);
         const string letters = "abcdefghijklmnopqrstuvwxyzÉé的一";
-        string Word() => new([.. Enumerable.Range(0, 2 + random.Next(9)).Select(_ => letters[random.Next(letters.Length)])]);
+        string Word() =>
+            new([.. Enumerable.Range(0, 2 + random.Next(9)).Select(_ => letters[random.Next(letters.Length)])]);
         for (var round = 0; round < 4; round++)
         {
             var text = string.Join(random.Next(3) == 0 ? "\n" : " ", Enumerable.Range(0, 15_000).Select(_ => Word()));
@@ -56,11 +63,28 @@ public sealed class ExactCountTests
     {
         // The tokenizer is shared by the process: its remembered pieces and pairs are written by every thread.
         var tokenizer = Tokenizers.For(TiktokenEncoding.Cl100kBase);
-        var texts = Enumerable.Range(0, 16).Select(i => string.Join(' ', Enumerable.Range(0, 1000).Select(j => ((i * 7919L + j * 104729L) % 1_000_003).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + new string('=', j % 300)))).ToList();
+        var texts = Enumerable
+            .Range(0, 16)
+            .Select(i =>
+                string.Join(
+                    ' ',
+                    Enumerable
+                        .Range(0, 1000)
+                        .Select(j =>
+                            ((i * 7919L + j * 104729L) % 1_000_003).ToString(
+                                "x",
+                                System.Globalization.CultureInfo.InvariantCulture
+                            ) + new string('=', j % 300)
+                        )
+                )
+            )
+            .ToList();
         var alone = texts.Select(t => tokenizer.EncodeToIds(t).Count).ToList();
 
         var together = new int[texts.Count];
-        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => together[i] = tokenizer.CountTokens(texts[i]));
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            together[i] = tokenizer.CountTokens(texts[i])
+        );
 
         CollectionAssert.AreEqual(alone, together);
     }
@@ -87,8 +111,9 @@ public sealed class ExactCountTests
     public void AstralDigitsAreGroupedAsDigitsLikeTiktokenDoes()
     {
         // \p{N}{1,3} over code points: "𝟏𝟐𝟑" is one piece; .NET's Regex alone sees six surrogates of category Cs.
-        var pieces = new CodePointPreTokenizer(new System.Text.RegularExpressions.Regex(TiktokenEncoding.Cl100kBase.Pattern))
-            .Split("𝟏𝟐𝟑𝟒 x");
+        var pieces = new CodePointPreTokenizer(
+            new System.Text.RegularExpressions.Regex(TiktokenEncoding.Cl100kBase.Pattern)
+        ).Split("𝟏𝟐𝟑𝟒 x");
         CollectionAssert.AreEqual(new[] { (0, 6), (6, 2), (8, 2) }, pieces);
     }
 
@@ -112,15 +137,30 @@ public sealed class ExactCountTests
         var whole = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding(encoding.Name);
         var exact = Tokenizers.For(encoding);
         var random = new Random(7);
-        string[] alphabets = ["etaoinshrdlu", "abcdefghijklmnopqrstuvwxyzäöüßñ", "    ", "=====-", "*#=-_~", "的一是不了人我在有他这为之大来以个中上们"];
+        string[] alphabets =
+        [
+            "etaoinshrdlu",
+            "abcdefghijklmnopqrstuvwxyzäöüßñ",
+            "    ",
+            "=====-",
+            "*#=-_~",
+            "的一是不了人我在有他这为之大来以个中上们",
+        ];
         for (var i = 0; i < 60; i++)
         {
             var length = BytePairMerger.LongPiece + 1 + random.Next(1500);
             var alphabet = alphabets[i % alphabets.Length];
             var run = new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-            CollectionAssert.AreEqual(whole.EncodeToIds(run).ToList(), exact.EncodeToIds(run).ToList(), $"a run of {length} from \"{alphabet}\"");
+            CollectionAssert.AreEqual(
+                whole.EncodeToIds(run).ToList(),
+                exact.EncodeToIds(run).ToList(),
+                $"a run of {length} from \"{alphabet}\""
+            );
         }
     }
 
-    private static string Show(string text) => text.Length > 60 ? text[..60].Replace("\n", "\\n", StringComparison.Ordinal) + "…" : text.Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Show(string text) =>
+        text.Length > 60
+            ? text[..60].Replace("\n", "\\n", StringComparison.Ordinal) + "…"
+            : text.Replace("\n", "\\n", StringComparison.Ordinal);
 }

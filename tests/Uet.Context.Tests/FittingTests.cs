@@ -10,7 +10,23 @@ public sealed class FittingTests
 {
     private static readonly ExactTokenizer Counter = Tokenizers.For(TiktokenEncoding.O200kBase);
     private static readonly Func<string, int> Count = Counter.CountTokens;
-    private static readonly string[] Words = ["error", "at", "Shop.Checkout.Cart.Total()", "😀", "👨‍👩‍👧‍👦", "中文", "naïve", "e\u0301", "42", "{", "}", "=>", "    ", "𝟏𝟐𝟑"];
+    private static readonly string[] Words =
+    [
+        "error",
+        "at",
+        "Shop.Checkout.Cart.Total()",
+        "😀",
+        "👨‍👩‍👧‍👦",
+        "中文",
+        "naïve",
+        "e\u0301",
+        "42",
+        "{",
+        "}",
+        "=>",
+        "    ",
+        "𝟏𝟐𝟑",
+    ];
 
     [TestMethod]
     public void SummarizeAlwaysFitsAndKeepsTheFirstAndLastLines()
@@ -48,7 +64,8 @@ public sealed class FittingTests
         var random = new Random(3);
         for (var trial = 0; trial < 100; trial++)
         {
-            var text = RandomText(random, lines: random.Next(1, 60), longLines: trial % 4 == 0) + (trial % 2 == 0 ? "\n" : "");
+            var text =
+                RandomText(random, lines: random.Next(1, 60), longLines: trial % 4 == 0) + (trial % 2 == 0 ? "\n" : "");
 
             var lines = Counter.CountLines(text);
 
@@ -63,7 +80,11 @@ public sealed class FittingTests
         var text = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"line {i} of the log"));
         var result = Summarizer.Summarize(text, 60, Counter);
         var kept = result.Split('\n');
-        var omitted = int.Parse(kept.Single(l => l.StartsWith("[…", StringComparison.Ordinal)).Split(' ')[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var omitted = int.Parse(
+            kept.Single(l => l.StartsWith("[…", StringComparison.Ordinal)).Split(' ')[1],
+            NumberStyles.AllowThousands,
+            CultureInfo.InvariantCulture
+        );
         Assert.AreEqual(1000, kept.Length - 1 + omitted);
         Assert.AreEqual("line 1 of the log", kept[0]);
         Assert.AreEqual("line 1000 of the log", kept[^1]);
@@ -83,8 +104,14 @@ public sealed class FittingTests
             Assert.AreEqual(text, string.Concat(chunks), $"trial {trial}: the chunks are the text");
             foreach (var chunk in chunks)
             {
-                Assert.IsTrue(Count(chunk) <= budget, $"trial {trial}: a chunk of {Count(chunk)} tokens for a budget of {budget}");
-                Assert.IsTrue(StartsOnGraphemeBoundary(text, chunks, chunk), $"trial {trial}: a chunk starts inside a grapheme");
+                Assert.IsTrue(
+                    Count(chunk) <= budget,
+                    $"trial {trial}: a chunk of {Count(chunk)} tokens for a budget of {budget}"
+                );
+                Assert.IsTrue(
+                    StartsOnGraphemeBoundary(text, chunks, chunk),
+                    $"trial {trial}: a chunk starts inside a grapheme"
+                );
             }
         }
     }
@@ -120,6 +147,17 @@ public sealed class FittingTests
     }
 
     private static string RandomText(Random random, int lines, bool longLines = false) =>
-        string.Join('\n', Enumerable.Range(0, lines).Select(_ =>
-            string.Join(longLines && random.Next(4) == 0 ? "" : " ", Enumerable.Range(0, random.Next(0, longLines ? 120 : 14)).Select(_ => Words[random.Next(Words.Length)]))));
+        string.Join(
+            '\n',
+            Enumerable
+                .Range(0, lines)
+                .Select(_ =>
+                    string.Join(
+                        longLines && random.Next(4) == 0 ? "" : " ",
+                        Enumerable
+                            .Range(0, random.Next(0, longLines ? 120 : 14))
+                            .Select(_ => Words[random.Next(Words.Length)])
+                    )
+                )
+        );
 }

@@ -43,8 +43,15 @@ public sealed class ModelRegistryTests
     [TestMethod]
     public void AnOwnTableOverridesTheBuiltInOne()
     {
-        var registry = new ModelRegistry([.. ModelRegistry.BuiltIn, new ModelFamily("claude-internal-gpt", TiktokenEncoding.Cl100kBase, 4_096)]);
-        Assert.AreEqual("cl100k_base", registry.Find("claude-internal-gpt-2").Encoding?.Name, "the longest matching prefix wins");
+        var registry = new ModelRegistry([
+            .. ModelRegistry.BuiltIn,
+            new ModelFamily("claude-internal-gpt", TiktokenEncoding.Cl100kBase, 4_096),
+        ]);
+        Assert.AreEqual(
+            "cl100k_base",
+            registry.Find("claude-internal-gpt-2").Encoding?.Name,
+            "the longest matching prefix wins"
+        );
         Assert.IsNull(registry.Find("claude-3").Encoding);
     }
 }

@@ -8,7 +8,10 @@ public sealed class TokenCounterTests
     {
         var count = TokenCounter.Default.Count("Hello, world! 你好 😀", "gpt-4o");
         Assert.AreEqual((false, "o200k_base"), (count.IsEstimate, count.Basis));
-        Assert.AreEqual(Encodings.Tokenizers.For(Encodings.TiktokenEncoding.O200kBase).CountTokens("Hello, world! 你好 😀"), count.Tokens);
+        Assert.AreEqual(
+            Encodings.Tokenizers.For(Encodings.TiktokenEncoding.O200kBase).CountTokens("Hello, world! 你好 😀"),
+            count.Tokens
+        );
     }
 
     [TestMethod]

@@ -20,26 +20,40 @@ var options = new RecorderOptions
     EventsPerTransaction = 100,
     ResultsPerBatchEvent = 50,
 };
-var start = new RunStart { SessionId = session, Project = "Writer.Tests", TargetFramework = "net10.0", Recorder = RecorderProcess.Current() };
+var start = new RunStart
+{
+    SessionId = session,
+    Project = "Writer.Tests",
+    TargetFramework = "net10.0",
+    Recorder = RecorderProcess.Current(),
+};
 var recorder = new RunRecorder(options, runId, start, message => Console.Error.WriteLine(message));
 Console.WriteLine($"run {runId}");
 Console.Out.Flush();
 for (var i = 1; i <= results; i++)
 {
     var failed = failEvery > 0 && i % failEvery == 0;
-    recorder.Record(new TestResultRecord
-    {
-        FullyQualifiedName = $"Writer.Tests.Case{i:D6}",
-        Outcome = failed ? TestOutcome.Failed : TestOutcome.Passed,
-        Duration = TimeSpan.FromMilliseconds(i % 7),
-        ErrorMessage = failed ? $"Assert.AreEqual failed. Expected:<{i}>. Actual:<{i + 1}>." : null,
-        ErrorStackTrace = failed ? $"   at Writer.Tests.Case{i:D6}() in /src/Writer/Tests.cs:line {i % 300}" : null,
-    });
+    recorder.Record(
+        new TestResultRecord
+        {
+            FullyQualifiedName = $"Writer.Tests.Case{i:D6}",
+            Outcome = failed ? TestOutcome.Failed : TestOutcome.Passed,
+            Duration = TimeSpan.FromMilliseconds(i % 7),
+            ErrorMessage = failed ? $"Assert.AreEqual failed. Expected:<{i}>. Actual:<{i + 1}>." : null,
+            ErrorStackTrace = failed ? $"   at Writer.Tests.Case{i:D6}() in /src/Writer/Tests.cs:line {i % 300}" : null,
+        }
+    );
     if (pauseEvery > 0 && i % pauseEvery == 0)
     {
         Thread.Sleep(pauseMs);
     }
 }
-var outcome = recorder.Complete(new RunCompletion { Passed = results - (failEvery > 0 ? results / failEvery : 0), Failed = failEvery > 0 ? results / failEvery : 0 });
+var outcome = recorder.Complete(
+    new RunCompletion
+    {
+        Passed = results - (failEvery > 0 ? results / failEvery : 0),
+        Failed = failEvery > 0 ? results / failEvery : 0,
+    }
+);
 Console.WriteLine(outcome?.StorePath is null ? "done, not in the store" : "done");
 return outcome?.StorePath is null ? 1 : 0;

@@ -16,13 +16,29 @@ public sealed class ConcurrentWriterTests
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
-        const int Results = 3000, FailEvery = 4;
+        const int Results = 3000,
+            FailEvery = 4;
         // Small pauses and a 20 ms flush interval: each writer commits many small transactions, interleaved with the others.
-        var writers = Enumerable.Range(0, 8).Select(_ => new WriterProcess(path, "one-session", Results, FailEvery, pauseEvery: 100, pauseMs: 5, flushMs: 20)).ToList();
+        var writers = Enumerable
+            .Range(0, 8)
+            .Select(_ => new WriterProcess(
+                path,
+                "one-session",
+                Results,
+                FailEvery,
+                pauseEvery: 100,
+                pauseMs: 5,
+                flushMs: 20
+            ))
+            .ToList();
         try
         {
             var exitCodes = writers.Select(w => w.WaitForExit()).ToList();
-            CollectionAssert.AreEqual(Enumerable.Repeat(0, 8).ToList(), exitCodes, string.Join("\n---\n", writers.Select(w => w.Output)));
+            CollectionAssert.AreEqual(
+                Enumerable.Repeat(0, 8).ToList(),
+                exitCodes,
+                string.Join("\n---\n", writers.Select(w => w.Output))
+            );
 
             using var store = UetStore.Open(path);
             Assert.AreEqual(0, store.CheckIntegrity().Count, string.Join("\n", store.CheckIntegrity()));
@@ -32,9 +48,17 @@ public sealed class ConcurrentWriterTests
             {
                 var events = store.Events(run.RunId);
                 var replayed = RunProjection.Replay(events);
-                Assert.AreEqual((Results - Results / FailEvery, Results / FailEvery), (replayed.Passed, replayed.Failed), $"every result of run {run.RunId} is in its events");
+                Assert.AreEqual(
+                    (Results - Results / FailEvery, Results / FailEvery),
+                    (replayed.Passed, replayed.Failed),
+                    $"every result of run {run.RunId} is in its events"
+                );
                 Assert.AreEqual(Results / FailEvery, events.Count(e => e.Kind == EventKinds.TestFailed));
-                Assert.AreEqual(0, RunDifferences.Between(run, replayed).Count, string.Join("\n", RunDifferences.Between(run, replayed)));
+                Assert.AreEqual(
+                    0,
+                    RunDifferences.Between(run, replayed).Count,
+                    string.Join("\n", RunDifferences.Between(run, replayed))
+                );
                 Assert.AreEqual(RunStates.Failed, run.State);
                 Assert.AreEqual("one-session", run.SessionId);
             }
@@ -51,8 +75,24 @@ public sealed class ConcurrentWriterTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
         // A slow run (every result fails, 2 ms apart, flushed every 30 ms) and a healthy neighbour writing at the same time.
-        using var victim = new WriterProcess(path, "s", results: 100_000, failEvery: 1, pauseEvery: 1, pauseMs: 2, flushMs: 30);
-        using var neighbour = new WriterProcess(path, "s", results: 2000, failEvery: 10, pauseEvery: 50, pauseMs: 5, flushMs: 30);
+        using var victim = new WriterProcess(
+            path,
+            "s",
+            results: 100_000,
+            failEvery: 1,
+            pauseEvery: 1,
+            pauseMs: 2,
+            flushMs: 30
+        );
+        using var neighbour = new WriterProcess(
+            path,
+            "s",
+            results: 2000,
+            failEvery: 10,
+            pauseEvery: 50,
+            pauseMs: 5,
+            flushMs: 30
+        );
         var victimRun = victim.RunId;
 
         List<string> flushed = [];
@@ -68,13 +108,24 @@ public sealed class ConcurrentWriterTests
         using var reopened = UetStore.Open(path);
         CollectionAssert.Contains(reopened.RecoveredRuns.ToList(), victimRun);
         var events = reopened.Events(victimRun);
-        CollectionAssert.IsSubsetOf(flushed, events.Select(e => e.EventId).ToList(), "every event seen committed before the kill is still there");
+        CollectionAssert.IsSubsetOf(
+            flushed,
+            events.Select(e => e.EventId).ToList(),
+            "every event seen committed before the kill is still there"
+        );
         var run = reopened.FindRun(victimRun)!;
         Assert.AreEqual((RunStates.Failed, true), (run.State, run.Aborted));
         Assert.AreEqual(EventKinds.RunAborted, events[^1].Kind);
-        Assert.AreEqual(0, RunDifferences.Between(run, RunProjection.Replay(events)).Count, string.Join("\n", RunDifferences.Between(run, RunProjection.Replay(events))));
+        Assert.AreEqual(
+            0,
+            RunDifferences.Between(run, RunProjection.Replay(events)).Count,
+            string.Join("\n", RunDifferences.Between(run, RunProjection.Replay(events)))
+        );
         Assert.AreEqual(0, reopened.CheckIntegrity().Count, string.Join("\n", reopened.CheckIntegrity()));
         var neighbourRun = reopened.Runs().Single(r => r.RunId != victimRun);
-        Assert.AreEqual((RunStates.Failed, false, 1800, 200), (neighbourRun.State, neighbourRun.Aborted, neighbourRun.Passed, neighbourRun.Failed));
+        Assert.AreEqual(
+            (RunStates.Failed, false, 1800, 200),
+            (neighbourRun.State, neighbourRun.Aborted, neighbourRun.Passed, neighbourRun.Failed)
+        );
     }
 }

@@ -9,7 +9,12 @@ namespace Uet.Core.Tests;
 [TestClass]
 public sealed class HealthMonitorTests
 {
-    private static readonly HealthOptions EverySecond = new() { Interval = TimeSpan.FromSeconds(1), Grace = TimeSpan.Zero, MaxFailures = 3 };
+    private static readonly HealthOptions EverySecond = new()
+    {
+        Interval = TimeSpan.FromSeconds(1),
+        Grace = TimeSpan.Zero,
+        MaxFailures = 3,
+    };
 
     [TestMethod]
     public void AHostWhoseTestHangsIsQuarantinedAfterThreeFailedChecksAndEnded()
@@ -26,13 +31,22 @@ public sealed class HealthMonitorTests
         Assert.IsTrue(ended, "the host was ended");
         // (The states at each check are in StatesFollowTheAgeOfTheLastProgress: a timer's ticks drift by milliseconds.)
         CollectionAssert.AreEqual(
-            new[] { (EventKinds.WorkerHealthCheckFailed, 1), (EventKinds.WorkerHealthCheckFailed, 2), (EventKinds.WorkerQuarantined, 3) },
-            findings.Select(f => (f.Kind, f.Failures)).ToList());
+            new[]
+            {
+                (EventKinds.WorkerHealthCheckFailed, 1),
+                (EventKinds.WorkerHealthCheckFailed, 2),
+                (EventKinds.WorkerQuarantined, 3),
+            },
+            findings.Select(f => (f.Kind, f.Failures)).ToList()
+        );
         var quarantine = findings.Last();
         Assert.AreEqual("Shop.Tests.Checkout.Hangs", quarantine.Test);
         Assert.AreEqual(host.Id, quarantine.HostId);
         Assert.IsTrue(quarantine.Killed);
-        Assert.IsTrue(quarantine.ProgressAge >= TimeSpan.FromSeconds(2), $"two intervals or more without progress, was {quarantine.ProgressAge}");
+        Assert.IsTrue(
+            quarantine.ProgressAge >= TimeSpan.FromSeconds(2),
+            $"two intervals or more without progress, was {quarantine.ProgressAge}"
+        );
     }
 
     [TestMethod]
@@ -51,8 +65,15 @@ public sealed class HealthMonitorTests
         }
 
         CollectionAssert.AreEqual(
-            new[] { (EventKinds.WorkerHealthCheckFailed, HostHealth.Degraded), (EventKinds.WorkerHealthCheckFailed, HostHealth.Unhealthy), (EventKinds.WorkerQuarantined, HostHealth.Unhealthy) },
-            findings.Select(f => (f.Kind, f.Health)).ToList(), "healthy under one interval, degraded under two, unhealthy beyond");
+            new[]
+            {
+                (EventKinds.WorkerHealthCheckFailed, HostHealth.Degraded),
+                (EventKinds.WorkerHealthCheckFailed, HostHealth.Unhealthy),
+                (EventKinds.WorkerQuarantined, HostHealth.Unhealthy),
+            },
+            findings.Select(f => (f.Kind, f.Health)).ToList(),
+            "healthy under one interval, degraded under two, unhealthy beyond"
+        );
         Assert.IsTrue(host.WaitForExit(TimeSpan.FromSeconds(5)));
     }
 
@@ -139,7 +160,11 @@ public sealed class HealthMonitorTests
             monitor.Check(start + TimeSpan.FromSeconds(seconds));
         }
 
-        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, findings.Select(f => f.Failures).ToArray(), "the check at 1.5 s was in the grace period");
+        CollectionAssert.AreEqual(
+            new[] { 1, 2, 3 },
+            findings.Select(f => f.Failures).ToArray(),
+            "the check at 1.5 s was in the grace period"
+        );
         Assert.AreEqual(EventKinds.WorkerQuarantined, findings[^1].Kind);
         Assert.IsFalse(findings[^1].Killed);
         Assert.IsFalse(host.HasExited, "QuarantineAction report leaves the host running");
@@ -150,7 +175,12 @@ public sealed class HealthMonitorTests
     public void AFailureInsideTheMonitorIsReportedOnceAndTheCallerIsNotHurt()
     {
         var warnings = new List<string>();
-        using var monitor = new HealthMonitor(EverySecond, _ => { }, warnings.Add, isAlive: _ => throw new InvalidOperationException("no /proc"));
+        using var monitor = new HealthMonitor(
+            EverySecond,
+            _ => { },
+            warnings.Add,
+            isAlive: _ => throw new InvalidOperationException("no /proc")
+        );
         monitor.HostLaunched(12345);
         monitor.TestStarted(12345, "T.X");
 

@@ -32,8 +32,22 @@ public sealed class OutputLimitTests
         {
             var capped = OutputLimit.Cap(text, max)!;
             var withoutMarker = capped.Replace("\n", "", StringComparison.Ordinal);
-            Assert.IsFalse(withoutMarker.Where((c, i) => char.IsHighSurrogate(c) && (i + 1 >= withoutMarker.Length || !char.IsLowSurrogate(withoutMarker[i + 1]))).Any(), $"max {max}: a lone high surrogate");
-            Assert.IsFalse(withoutMarker.Where((c, i) => char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(withoutMarker[i - 1]))).Any(), $"max {max}: a lone low surrogate");
+            Assert.IsFalse(
+                withoutMarker
+                    .Where(
+                        (c, i) =>
+                            char.IsHighSurrogate(c)
+                            && (i + 1 >= withoutMarker.Length || !char.IsLowSurrogate(withoutMarker[i + 1]))
+                    )
+                    .Any(),
+                $"max {max}: a lone high surrogate"
+            );
+            Assert.IsFalse(
+                withoutMarker
+                    .Where((c, i) => char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(withoutMarker[i - 1])))
+                    .Any(),
+                $"max {max}: a lone low surrogate"
+            );
         }
     }
 }

@@ -19,9 +19,19 @@ public sealed class RecorderTests
         Assert.AreEqual(2, events.Count(e => e.Kind == EventKinds.TestFailed));
         var passedBatches = events.Where(e => e.Kind == EventKinds.TestsPassed).ToList();
         Assert.AreEqual(5, passedBatches.Sum(e => e.Payload["count"].AsInt32));
-        Assert.IsTrue(passedBatches.All(e => e.Payload["results"].AsArray.Count <= 3), "batches hold at most ResultsPerBatchEvent results");
-        var passedNames = passedBatches.SelectMany(e => e.Payload["results"].AsArray).Select(r => r["test"].AsString).ToList();
-        CollectionAssert.AreEqual(Enumerable.Range(1, 5).Select(i => $"Sample.Tests.Math.Adds{i}").ToList(), passedNames, "in the order the tests ended");
+        Assert.IsTrue(
+            passedBatches.All(e => e.Payload["results"].AsArray.Count <= 3),
+            "batches hold at most ResultsPerBatchEvent results"
+        );
+        var passedNames = passedBatches
+            .SelectMany(e => e.Payload["results"].AsArray)
+            .Select(r => r["test"].AsString)
+            .ToList();
+        CollectionAssert.AreEqual(
+            Enumerable.Range(1, 5).Select(i => $"Sample.Tests.Math.Adds{i}").ToList(),
+            passedNames,
+            "in the order the tests ended"
+        );
         Assert.AreEqual(1, events.Where(e => e.Kind == EventKinds.TestsSkipped).Sum(e => e.Payload["count"].AsInt32));
     }
 
@@ -64,7 +74,10 @@ public sealed class RecorderTests
         Assert.IsNotNull(outcome.FallbackPath);
         StringAssert.StartsWith(outcome.FallbackPath, Path.Combine(folder.Path, "TestResults"));
         var replayed = RunProjection.Replay(JsonlFallback.Read(outcome.FallbackPath).Events);
-        Assert.AreEqual((5, 2, 1, RunStates.Failed), (replayed.Passed, replayed.Failed, replayed.Skipped, replayed.State));
+        Assert.AreEqual(
+            (5, 2, 1, RunStates.Failed),
+            (replayed.Passed, replayed.Failed, replayed.Skipped, replayed.State)
+        );
         Assert.AreEqual(0, RunDifferences.Between(outcome.Run, replayed).Count, "the JSONL file holds the whole run");
     }
 
@@ -89,12 +102,20 @@ public sealed class RecorderTests
             StringAssert.Contains(warnings[0], "locked by another program");
             Assert.IsNotNull(outcome.FallbackPath);
             var rest = JsonlFallback.Read(outcome.FallbackPath).Events;
-            CollectionAssert.AreEqual(new[] { EventKinds.TestFailed, EventKinds.TestsPassed, EventKinds.RunCompleted }, rest.Select(e => e.Kind).ToList());
+            CollectionAssert.AreEqual(
+                new[] { EventKinds.TestFailed, EventKinds.TestsPassed, EventKinds.RunCompleted },
+                rest.Select(e => e.Kind).ToList()
+            );
         }
         using var store = UetStore.Open(path);
         var kept = store.Events(recorder.RunId);
-        CollectionAssert.AreEqual(new[] { EventKinds.RunStarted, EventKinds.TestFailed }, kept.Select(e => e.Kind).ToList());
-        var whole = RunProjection.Replay(kept.Concat(JsonlFallback.Read(Directory.GetFiles(Path.Combine(folder.Path, "TestResults"))[0]).Events));
+        CollectionAssert.AreEqual(
+            new[] { EventKinds.RunStarted, EventKinds.TestFailed },
+            kept.Select(e => e.Kind).ToList()
+        );
+        var whole = RunProjection.Replay(
+            kept.Concat(JsonlFallback.Read(Directory.GetFiles(Path.Combine(folder.Path, "TestResults"))[0]).Events)
+        );
         Assert.AreEqual((1, 2), (whole.Passed, whole.Failed), "store and JSONL together hold the whole run");
     }
 

@@ -15,23 +15,31 @@ public sealed class RecoveryTests
         var path = Path.Combine(folder.Path, "uet.db");
         var runId = Ids.New();
         // A run left "running" by a process that no longer exists (pid 1's start time is not ours to fake).
-        var dead = new RecorderProcess(Environment.MachineName, ProcessId: int.MaxValue - 7, DateTimeOffset.UtcNow.AddMinutes(-5), OnCi: false);
+        var dead = new RecorderProcess(
+            Environment.MachineName,
+            ProcessId: int.MaxValue - 7,
+            DateTimeOffset.UtcNow.AddMinutes(-5),
+            OnCi: false
+        );
         using (var store = UetStore.Open(path))
         {
             var start = RunEvents.Started(runId, Recordings.Start() with { Recorder = dead }, Timestamps.Now());
             var failed = RunEvents.Failed(runId, Recordings.Failed("A.Tests.One"));
-            store.Append(new RunState
-            {
-                RunId = runId,
-                SessionId = "session-1",
-                Project = "Sample.Tests",
-                TargetFramework = "net10.0",
-                StartedAt = start.Ts,
-                Sources = Recordings.Start().Sources,
-                Recorder = dead,
-                Failed = 1,
-                EventCount = 2,
-            }, [start, failed]);
+            store.Append(
+                new RunState
+                {
+                    RunId = runId,
+                    SessionId = "session-1",
+                    Project = "Sample.Tests",
+                    TargetFramework = "net10.0",
+                    StartedAt = start.Ts,
+                    Sources = Recordings.Start().Sources,
+                    Recorder = dead,
+                    Failed = 1,
+                    EventCount = 2,
+                },
+                [start, failed]
+            );
         }
 
         using var reopened = UetStore.Open(path);
@@ -42,7 +50,11 @@ public sealed class RecoveryTests
         StringAssert.Contains(run.StateReason, "ended before the run completed");
         var events = reopened.Events(runId);
         Assert.AreEqual(EventKinds.RunAborted, events[^1].Kind);
-        Assert.AreEqual("", string.Join("; ", RunDifferences.Between(run, RunProjection.Replay(events))), "replay agrees with the recovered state");
+        Assert.AreEqual(
+            "",
+            string.Join("; ", RunDifferences.Between(run, RunProjection.Replay(events))),
+            "replay agrees with the recovered state"
+        );
         Assert.AreEqual(0, UetStore.Open(path).RecoveredRuns.Count, "recovered once only");
     }
 

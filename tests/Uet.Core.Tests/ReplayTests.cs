@@ -18,8 +18,15 @@ public sealed class ReplayTests
         var stored = store.FindRun(outcome.Run.RunId)!;
         var replayed = RunProjection.Replay(store.Events(stored.RunId));
 
-        Assert.AreEqual(0, RunDifferences.Between(stored, replayed).Count, string.Join("\n", RunDifferences.Between(stored, replayed)));
-        Assert.AreEqual((5, 2, 1, RunStates.Failed, "2 test(s) failed"), (replayed.Passed, replayed.Failed, replayed.Skipped, replayed.State, replayed.StateReason));
+        Assert.AreEqual(
+            0,
+            RunDifferences.Between(stored, replayed).Count,
+            string.Join("\n", RunDifferences.Between(stored, replayed))
+        );
+        Assert.AreEqual(
+            (5, 2, 1, RunStates.Failed, "2 test(s) failed"),
+            (replayed.Passed, replayed.Failed, replayed.Skipped, replayed.State, replayed.StateReason)
+        );
     }
 
     [TestMethod]
@@ -35,10 +42,16 @@ public sealed class ReplayTests
         }
         using var store = UetStore.Open(outcome.StorePath!);
 
-        var differences = RunDifferences.Between(store.FindRun(outcome.Run.RunId)!, RunProjection.Replay(store.Events(outcome.Run.RunId)));
+        var differences = RunDifferences.Between(
+            store.FindRun(outcome.Run.RunId)!,
+            RunProjection.Replay(store.Events(outcome.Run.RunId))
+        );
 
         CollectionAssert.Contains(differences.ToList(), "failed: stored 2, from events 1");
-        Assert.IsTrue(differences.Any(d => d.StartsWith("events: stored", StringComparison.Ordinal)), string.Join("\n", differences));
+        Assert.IsTrue(
+            differences.Any(d => d.StartsWith("events: stored", StringComparison.Ordinal)),
+            string.Join("\n", differences)
+        );
     }
 
     [TestMethod]
@@ -48,11 +61,30 @@ public sealed class ReplayTests
         var start = RunEvents.Started(runId, Recordings.Start(), DateTimeOffset.UtcNow);
         var passed = RunEvents.Batch(runId, TestOutcome.Passed, [Recordings.Passed("A.B.C")], runSource: "");
 
-        var aborted = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1, Aborted = true, AbortReason = "Test host process crashed" })]);
-        var canceled = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1, Canceled = true })]);
+        var aborted = RunProjection.Replay([
+            start,
+            passed,
+            RunEvents.Completed(
+                runId,
+                new RunCompletion
+                {
+                    Passed = 1,
+                    Aborted = true,
+                    AbortReason = "Test host process crashed",
+                }
+            ),
+        ]);
+        var canceled = RunProjection.Replay([
+            start,
+            passed,
+            RunEvents.Completed(runId, new RunCompletion { Passed = 1, Canceled = true }),
+        ]);
         var clean = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1 })]);
 
-        Assert.AreEqual((RunStates.Failed, true, "Test host process crashed"), (aborted.State, aborted.Aborted, aborted.StateReason));
+        Assert.AreEqual(
+            (RunStates.Failed, true, "Test host process crashed"),
+            (aborted.State, aborted.Aborted, aborted.StateReason)
+        );
         Assert.AreEqual((RunStates.Canceled, true, true), (canceled.State, canceled.Aborted, canceled.Canceled));
         Assert.AreEqual((RunStates.Succeeded, false, null), (clean.State, clean.Aborted, clean.StateReason));
     }
@@ -62,7 +94,8 @@ public sealed class ReplayTests
     {
         var runId = Ids.New();
         var error = Assert.ThrowsExactly<InvalidDataException>(() =>
-            RunProjection.Replay([RunEvents.Failed(runId, Recordings.Failed("A.B.C"))]));
+            RunProjection.Replay([RunEvents.Failed(runId, Recordings.Failed("A.B.C"))])
+        );
         StringAssert.Contains(error.Message, "before the run's run_started event");
         Assert.ThrowsExactly<InvalidDataException>(() => RunProjection.Replay([]));
     }

@@ -20,8 +20,17 @@ public sealed class SchemaConformanceTests
         using var store = UetStore.Open(outcome.StorePath!);
         var events = store.Events(outcome.Run.RunId);
 
-        CollectionAssert.IsSubsetOf(new[] { EventKinds.RunStarted, EventKinds.TestFailed, EventKinds.TestsPassed, EventKinds.TestsSkipped, EventKinds.RunCompleted },
-            events.Select(e => e.Kind).Distinct().ToList());
+        CollectionAssert.IsSubsetOf(
+            new[]
+            {
+                EventKinds.RunStarted,
+                EventKinds.TestFailed,
+                EventKinds.TestsPassed,
+                EventKinds.TestsSkipped,
+                EventKinds.RunCompleted,
+            },
+            events.Select(e => e.Kind).Distinct().ToList()
+        );
         foreach (var runEvent in events)
         {
             AssertValid(folder, "run_event", runEvent.ToJson());
@@ -41,12 +50,36 @@ public sealed class SchemaConformanceTests
     {
         using var folder = new TempFolder();
         var runId = Ids.New();
-        foreach (var finding in new[]
-        {
-            new Health.HealthFinding(EventKinds.WorkerHealthCheckFailed, 4242, Health.HostHealth.Degraded, "A.Tests.Hangs", TimeSpan.FromSeconds(31), 1),
-            new Health.HealthFinding(EventKinds.WorkerQuarantined, 4242, Health.HostHealth.Unhealthy, "A.Tests.Hangs", TimeSpan.FromSeconds(92), 3, Killed: true),
-            new Health.HealthFinding(EventKinds.WorkerCrashed, 4243, Health.HostHealth.Healthy, null, TimeSpan.FromSeconds(2), 0),
-        })
+        foreach (
+            var finding in new[]
+            {
+                new Health.HealthFinding(
+                    EventKinds.WorkerHealthCheckFailed,
+                    4242,
+                    Health.HostHealth.Degraded,
+                    "A.Tests.Hangs",
+                    TimeSpan.FromSeconds(31),
+                    1
+                ),
+                new Health.HealthFinding(
+                    EventKinds.WorkerQuarantined,
+                    4242,
+                    Health.HostHealth.Unhealthy,
+                    "A.Tests.Hangs",
+                    TimeSpan.FromSeconds(92),
+                    3,
+                    Killed: true
+                ),
+                new Health.HealthFinding(
+                    EventKinds.WorkerCrashed,
+                    4243,
+                    Health.HostHealth.Healthy,
+                    null,
+                    TimeSpan.FromSeconds(2),
+                    0
+                ),
+            }
+        )
         {
             AssertValid(folder, "run_event", RunEvents.Health(runId, finding).ToJson());
         }
@@ -68,9 +101,21 @@ public sealed class SchemaConformanceTests
         var kinds = schema["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).ToList();
         var original = new[]
         {
-            "run_created", "run_started", "run_state_changed", "tool_call_started", "tool_call_completed", "tool_call_error",
-            "patch_created", "patch_validated", "patch_apply_started", "patch_apply_succeeded", "patch_apply_failed",
-            "patch_quarantined", "error_pipeline_triggered", "phase_transition", "note",
+            "run_created",
+            "run_started",
+            "run_state_changed",
+            "tool_call_started",
+            "tool_call_completed",
+            "tool_call_error",
+            "patch_created",
+            "patch_validated",
+            "patch_apply_started",
+            "patch_apply_succeeded",
+            "patch_apply_failed",
+            "patch_quarantined",
+            "error_pipeline_triggered",
+            "phase_transition",
+            "note",
         };
         CollectionAssert.AreEquivalent(original.Union(EventKinds.TestRunKinds).ToList(), kinds);
     }
@@ -79,6 +124,9 @@ public sealed class SchemaConformanceTests
     {
         var file = folder.Write($"{Guid.NewGuid():N}.json", document.ToJsonString());
         var report = Validator.Validate(file, schema);
-        Assert.IsFalse(report.HasErrors, $"{schema} rejected {document.ToJsonString()}:\n{string.Join("\n", report.Findings.Select(f => f.Message))}");
+        Assert.IsFalse(
+            report.HasErrors,
+            $"{schema} rejected {document.ToJsonString()}:\n{string.Join("\n", report.Findings.Select(f => f.Message))}"
+        );
     }
 }

@@ -10,7 +10,9 @@ public sealed class StoreLocationTests
     {
         using var folder = new TempFolder();
         folder.Write("repo/App.sln", "");
-        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "repo", "tests", "A.Tests", "bin", "Debug", "net10.0")).FullName;
+        var bin = Directory
+            .CreateDirectory(Path.Combine(folder.Path, "repo", "tests", "A.Tests", "bin", "Debug", "net10.0"))
+            .FullName;
 
         Assert.AreEqual(Path.Combine(folder.Path, "repo", ".uet", "uet.db"), StoreLocation.Resolve(null, null, bin));
     }
@@ -24,7 +26,10 @@ public sealed class StoreLocationTests
         var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "repo", "src", "bin")).FullName;
         var other = Directory.CreateDirectory(Path.Combine(folder.Path, "repo", "tools", "bin")).FullName;
 
-        Assert.AreEqual(Path.Combine(folder.Path, "repo", "src", ".uet", "uet.db"), StoreLocation.Resolve(null, null, bin));
+        Assert.AreEqual(
+            Path.Combine(folder.Path, "repo", "src", ".uet", "uet.db"),
+            StoreLocation.Resolve(null, null, bin)
+        );
         Assert.AreEqual(Path.Combine(folder.Path, "repo", ".uet", "uet.db"), StoreLocation.Resolve(null, null, other));
     }
 
@@ -32,7 +37,10 @@ public sealed class StoreLocationTests
     public void TheParameterWinsOverTheEnvironmentVariableWhichWinsOverTheDefault()
     {
         using var folder = new TempFolder();
-        Assert.AreEqual(Path.GetFullPath("/data/param.db"), StoreLocation.Resolve("/data/param.db", "/data/env.db", folder.Path));
+        Assert.AreEqual(
+            Path.GetFullPath("/data/param.db"),
+            StoreLocation.Resolve("/data/param.db", "/data/env.db", folder.Path)
+        );
         Assert.AreEqual(Path.GetFullPath("/data/env.db"), StoreLocation.Resolve("  ", "/data/env.db", folder.Path));
         Assert.AreEqual(Path.GetFullPath("relative.db"), StoreLocation.Resolve("relative.db", null, folder.Path));
     }
@@ -42,8 +50,13 @@ public sealed class StoreLocationTests
     {
         using var folder = new TempFolder();
         folder.Write("Lonely.Tests/Lonely.Tests.csproj", "<Project />");
-        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "Lonely.Tests", "bin", "Debug", "net10.0")).FullName;
+        var bin = Directory
+            .CreateDirectory(Path.Combine(folder.Path, "Lonely.Tests", "bin", "Debug", "net10.0"))
+            .FullName;
 
-        Assert.AreEqual(Path.Combine(folder.Path, "Lonely.Tests", ".uet", "uet.db"), StoreLocation.Resolve(null, null, bin));
+        Assert.AreEqual(
+            Path.Combine(folder.Path, "Lonely.Tests", ".uet", "uet.db"),
+            StoreLocation.Resolve(null, null, bin)
+        );
     }
 }

@@ -24,9 +24,14 @@ public sealed class StoreTests
         Assert.AreEqual(run.EventCount, events.Count);
         Assert.AreEqual(EventKinds.RunStarted, events[0].Kind);
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
-        CollectionAssert.AreEqual(new[] { "Sample.Tests.Math.Divides", "Sample.Tests.Io.Reads" },
-            events.Where(e => e.Kind == EventKinds.TestFailed).Select(e => e.Payload["test"].AsString).ToList());
-        Assert.IsTrue(events.Zip(events.Skip(1)).All(pair => pair.First.Ts <= pair.Second.Ts), "events come out in time order");
+        CollectionAssert.AreEqual(
+            new[] { "Sample.Tests.Math.Divides", "Sample.Tests.Io.Reads" },
+            events.Where(e => e.Kind == EventKinds.TestFailed).Select(e => e.Payload["test"].AsString).ToList()
+        );
+        Assert.IsTrue(
+            events.Zip(events.Skip(1)).All(pair => pair.First.Ts <= pair.Second.Ts),
+            "events come out in time order"
+        );
     }
 
     [TestMethod]
@@ -56,9 +61,17 @@ public sealed class StoreTests
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
-        var stack = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"   at Shop.Checkout.Stage{i % 4}.Run(Order order) in /src/Shop/Checkout.cs:line {100 + i % 7}"));
+        var stack = string.Join(
+            "\n",
+            Enumerable
+                .Range(0, 40)
+                .Select(i =>
+                    $"   at Shop.Checkout.Stage{i % 4}.Run(Order order) in /src/Shop/Checkout.cs:line {100 + i % 7}"
+                )
+        );
         var output = string.Concat(Enumerable.Repeat("naïve café 😀 ", 400));
-        var recorder = new Uet.Core.Recording.RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
+        var recorder = new Uet.Core.Recording.RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ =>
+        { });
         recorder.Record(Recordings.Failed("A.Tests.Deep") with { ErrorStackTrace = stack, StandardOutput = output });
         recorder.Record(Recordings.Passed("A.Tests.Chatty") with { StandardOutput = output });
         var outcome = recorder.Complete(new RunCompletion { Passed = 1, Failed = 1 })!;
@@ -69,13 +82,19 @@ public sealed class StoreTests
             var failed = events.Single(e => e.Kind == EventKinds.TestFailed).Payload;
             Assert.AreEqual(stack, failed["error_stack_trace"].AsString);
             Assert.AreEqual(output, failed["stdout"].AsString);
-            Assert.AreEqual(output, events.Single(e => e.Kind == EventKinds.TestsPassed).Payload["results"][0]["stdout"].AsString);
+            Assert.AreEqual(
+                output,
+                events.Single(e => e.Kind == EventKinds.TestsPassed).Payload["results"][0]["stdout"].AsString
+            );
             Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"].AsString);
         }
         using var db = new LiteDatabase($"Filename={path};Connection=shared");
         var raw = db.GetCollection("events").FindAll().Single(d => d["kind"] == EventKinds.TestFailed)["payload"];
         Assert.AreEqual(BsonType.Binary, raw["error_stack_trace"].Type);
-        Assert.IsTrue(raw["error_stack_trace"].AsBinary.Length * 5 < stack.Length, $"stored in {raw["error_stack_trace"].AsBinary.Length} bytes");
+        Assert.IsTrue(
+            raw["error_stack_trace"].AsBinary.Length * 5 < stack.Length,
+            $"stored in {raw["error_stack_trace"].AsBinary.Length} bytes"
+        );
         Assert.AreEqual(BsonType.String, raw["error_message"].Type);
     }
 
@@ -88,9 +107,16 @@ public sealed class StoreTests
         var second = Recordings.RecordMixedRun(path, "s2", "Other.Tests");
 
         using var store = UetStore.Open(path);
-        CollectionAssert.AreEqual(new[] { first.Run.RunId, second.Run.RunId }, store.Runs().Select(r => r.RunId).ToList());
+        CollectionAssert.AreEqual(
+            new[] { first.Run.RunId, second.Run.RunId },
+            store.Runs().Select(r => r.RunId).ToList()
+        );
         Assert.AreEqual(second.Run.RunId, store.FindRun("latest")!.RunId);
-        Assert.AreEqual(first.Run.RunId, store.FindRun(first.Run.RunId.ToLowerInvariant())!.RunId, "run ids are case-insensitive, like ULIDs");
+        Assert.AreEqual(
+            first.Run.RunId,
+            store.FindRun(first.Run.RunId.ToLowerInvariant())!.RunId,
+            "run ids are case-insensitive, like ULIDs"
+        );
         Assert.IsNull(store.FindRun("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
         Assert.AreEqual(0, store.CheckIntegrity().Count);
     }
@@ -104,10 +130,20 @@ public sealed class StoreTests
 
         using var db = new LiteDatabase($"Filename={path};Connection=shared");
         Assert.AreEqual(1, db.UserVersion);
-        var indexes = db.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString} {i["expression"].AsString}").ToList();
-        CollectionAssert.IsSubsetOf(new[] { "fix_tasks $.signature", "fix_tasks $.state", "workers $.run_id" }, indexes);
-        Assert.IsFalse(indexes.Any(i => i.StartsWith("events ", StringComparison.Ordinal) && !i.EndsWith("$._id", StringComparison.Ordinal)),
-            "the recorder's hot path maintains no secondary index on events");
+        var indexes = db.GetCollection("$indexes")
+            .FindAll()
+            .Select(i => $"{i["collection"].AsString} {i["expression"].AsString}")
+            .ToList();
+        CollectionAssert.IsSubsetOf(
+            new[] { "fix_tasks $.signature", "fix_tasks $.state", "workers $.run_id" },
+            indexes
+        );
+        Assert.IsFalse(
+            indexes.Any(i =>
+                i.StartsWith("events ", StringComparison.Ordinal) && !i.EndsWith("$._id", StringComparison.Ordinal)
+            ),
+            "the recorder's hot path maintains no secondary index on events"
+        );
     }
 
     [TestMethod]

@@ -7,13 +7,20 @@ public sealed class TestSessionsTests
 {
     private static readonly string[] VstestCommandLine =
     [
-        "/usr/share/dotnet/sdk/10.0.401/vstest.console.dll", "--framework:.NETCoreApp,Version=v10.0", "--logger:uet",
-        "/src/A.Tests/bin/A.Tests.dll", "--artifactsProcessingMode-collect", "--testSessionCorrelationId:27231_93676979-0827-49f4-a7af-0652eb3f1f0a",
+        "/usr/share/dotnet/sdk/10.0.401/vstest.console.dll",
+        "--framework:.NETCoreApp,Version=v10.0",
+        "--logger:uet",
+        "/src/A.Tests/bin/A.Tests.dll",
+        "--artifactsProcessingMode-collect",
+        "--testSessionCorrelationId:27231_93676979-0827-49f4-a7af-0652eb3f1f0a",
     ];
 
     [TestMethod]
     public void TheRunsOfOneDotnetTestShareTheCorrelationIdItHandsToEveryVstestConsole() =>
-        Assert.AreEqual("27231_93676979-0827-49f4-a7af-0652eb3f1f0a", TestSessions.Resolve(null, null, VstestCommandLine, "RUN"));
+        Assert.AreEqual(
+            "27231_93676979-0827-49f4-a7af-0652eb3f1f0a",
+            TestSessions.Resolve(null, null, VstestCommandLine, "RUN")
+        );
 
     [TestMethod]
     public void TheParameterAndThenTheEnvironmentOverrideIt()
@@ -24,7 +31,10 @@ public sealed class TestSessionsTests
 
     [TestMethod]
     public void WithoutAnyOfThemARunIsASessionOfItsOwn() =>
-        Assert.AreEqual("RUN", TestSessions.Resolve(null, "", ["vstest.console.dll", "/TestSessionCorrelationId:"], "RUN"));
+        Assert.AreEqual(
+            "RUN",
+            TestSessions.Resolve(null, "", ["vstest.console.dll", "/TestSessionCorrelationId:"], "RUN")
+        );
 
     [TestMethod]
     public void TheSlashFormOfTheArgumentWorksToo() =>

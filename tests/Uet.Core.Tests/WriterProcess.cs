@@ -9,7 +9,15 @@ internal sealed class WriterProcess : IDisposable
     private readonly TaskCompletionSource<string> _runId = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
-    public WriterProcess(string store, string session, int results, int failEvery, int pauseEvery, int pauseMs, int flushMs)
+    public WriterProcess(
+        string store,
+        string session,
+        int results,
+        int failEvery,
+        int pauseEvery,
+        int pauseMs,
+        int flushMs
+    )
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,7 +25,19 @@ internal sealed class WriterProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new object[] { Path.Combine(AppContext.BaseDirectory, "Uet.Core.Tests.Writer.dll"), store, session, results, failEvery, pauseEvery, pauseMs, flushMs })
+        foreach (
+            var argument in new object[]
+            {
+                Path.Combine(AppContext.BaseDirectory, "Uet.Core.Tests.Writer.dll"),
+                store,
+                session,
+                results,
+                failEvery,
+                pauseEvery,
+                pauseMs,
+                flushMs,
+            }
+        )
         {
             start.ArgumentList.Add(Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture)!);
         }
@@ -29,11 +49,16 @@ internal sealed class WriterProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public string RunId => _runId.Task.Wait(TimeSpan.FromSeconds(30)) ? _runId.Task.Result : throw new TimeoutException("the writer did not start: " + Output);
+    public string RunId =>
+        _runId.Task.Wait(TimeSpan.FromSeconds(30))
+            ? _runId.Task.Result
+            : throw new TimeoutException("the writer did not start: " + Output);
 
     public string Output
     {
-        get { lock (_output)
+        get
+        {
+            lock (_output)
             {
                 return string.Join("\n", _output);
             }

@@ -24,22 +24,32 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
     public BsonDocument? BlockedWork => _blocked;
 
     /// <summary>What a report of the runs so far shows.</summary>
-    public Reports.ReportData Report() => new(
-        _runs.Count > 0 ? _runs[^1].SessionId : null,
-        Reports.ReportData.Ordered(Tasks.Where(t => t.IsOpen)),
-        Reports.ReportData.Ordered(Tasks.Where(t => !t.IsOpen)),
-        Reports.BlockedWorkView.From(_blocked),
-        _runs,
-        DateTimeOffset.UtcNow);
+    public Reports.ReportData Report() =>
+        new(
+            _runs.Count > 0 ? _runs[^1].SessionId : null,
+            Reports.ReportData.Ordered(Tasks.Where(t => t.IsOpen)),
+            Reports.ReportData.Ordered(Tasks.Where(t => !t.IsOpen)),
+            Reports.BlockedWorkView.From(_blocked),
+            _runs,
+            DateTimeOffset.UtcNow
+        );
 
-    public IReadOnlyList<FixTask> Tasks => [.. _tasks.Values.Select(FixTaskJson.FromDocument).OrderBy(t => t.Priority).ThenBy(t => t.Id)];
+    public IReadOnlyList<FixTask> Tasks =>
+        [.. _tasks.Values.Select(FixTaskJson.FromDocument).OrderBy(t => t.Priority).ThenBy(t => t.Id)];
 
-    public FixTask Task(string titleStart) => Tasks.Single(t => t.Title.StartsWith(titleStart, StringComparison.Ordinal));
+    public FixTask Task(string titleStart) =>
+        Tasks.Single(t => t.Title.StartsWith(titleStart, StringComparison.Ordinal));
 
     public IReadOnlyList<string> Kinds => [.. LastEvents.Select(e => e.Kind)];
 
     /// <summary>One run of a session: its failures and the names of the tests that passed.</summary>
-    public void Run(string session, IReadOnlyList<TestResultRecord> failures, IEnumerable<string>? passed = null, RunCompletion? completion = null, string project = "Shop.Tests")
+    public void Run(
+        string session,
+        IReadOnlyList<TestResultRecord> failures,
+        IEnumerable<string>? passed = null,
+        RunCompletion? completion = null,
+        string project = "Shop.Tests"
+    )
     {
         var run = new RunState
         {
@@ -49,10 +59,23 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
             StartedAt = DateTimeOffset.UtcNow,
             Recorder = new RecorderProcess("test", 1, DateTimeOffset.UtcNow, false),
         };
-        _runs.Add(run with { State = failures.Count > 0 ? RunStates.Failed : RunStates.Succeeded, EndedAt = DateTimeOffset.UtcNow, Failed = failures.Count });
+        _runs.Add(
+            run with
+            {
+                State = failures.Count > 0 ? RunStates.Failed : RunStates.Succeeded,
+                EndedAt = DateTimeOffset.UtcNow,
+                Failed = failures.Count,
+            }
+        );
         var changes = _ledger.Update(
-            new CompletedRun(run, completion ?? new RunCompletion(), failures, new HashSet<string>(passed ?? [], StringComparer.Ordinal)),
-            new LedgerState([.. _tasks.Values], _blocked));
+            new CompletedRun(
+                run,
+                completion ?? new RunCompletion(),
+                failures,
+                new HashSet<string>(passed ?? [], StringComparer.Ordinal)
+            ),
+            new LedgerState([.. _tasks.Values], _blocked)
+        );
         foreach (var task in changes.Tasks)
         {
             _tasks[task["_id"].AsString] = task;

@@ -11,11 +11,11 @@ namespace Uet.FixTasks.Tests;
 public sealed class LedgerTests
 {
     private static List<TestResultRecord> FortyNullsAndTwoAssertions() =>
-    [
-        .. Enumerable.Range(0, 40).Select(i => NullInTotal($"Shop.Tests.CartTests.Case{i:00}")),
-        AssertEqual("Shop.Tests.PriceTests.Sum", 30, 27),
-        AssertEqual("Shop.Tests.PriceTests.Tax", 5, 4),
-    ];
+        [
+            .. Enumerable.Range(0, 40).Select(i => NullInTotal($"Shop.Tests.CartTests.Case{i:00}")),
+            AssertEqual("Shop.Tests.PriceTests.Sum", 30, 27),
+            AssertEqual("Shop.Tests.PriceTests.Tax", 5, 4),
+        ];
 
     [TestMethod]
     public void EachRootCauseIsOneTaskRankedBlockingFirst()
@@ -48,7 +48,10 @@ public sealed class LedgerTests
         {
             Assert.IsNotNull(task.Context);
             Assert.IsTrue(task.ContextInfo!.Tokens <= 300, $"{task.Id}: {task.ContextInfo.Tokens} tokens");
-            Assert.AreEqual(Uet.Context.TokenCounter.Default.Count(task.Context, "gpt-4o").Tokens, task.ContextInfo.Tokens);
+            Assert.AreEqual(
+                Uet.Context.TokenCounter.Default.Count(task.Context, "gpt-4o").Tokens,
+                task.ContextInfo.Tokens
+            );
             StringAssert.Contains(task.Context, task.Title);
         }
     }
@@ -68,7 +71,14 @@ public sealed class LedgerTests
         Assert.AreEqual(first.FirstSeen, second.FirstSeen);
         Assert.AreEqual(0, ledger.LastEvents.Count, "nothing changed that deserves an event");
 
-        ledger.Run("S3", [.. FortyNullsAndTwoAssertions().Where(f => !f.FullyQualifiedName.Contains("PriceTests.Sum", StringComparison.Ordinal))], passed: ["Shop.Tests.PriceTests.Sum"]);
+        ledger.Run(
+            "S3",
+            [
+                .. FortyNullsAndTwoAssertions()
+                    .Where(f => !f.FullyQualifiedName.Contains("PriceTests.Sum", StringComparison.Ordinal)),
+            ],
+            passed: ["Shop.Tests.PriceTests.Sum"]
+        );
         Assert.AreEqual(FixTaskStatus.Resolved, ledger.Task("Assertion failed in PriceTests.Sum").Status);
         CollectionAssert.AreEqual(new[] { EventKinds.FeedbackTaskResolved }, ledger.Kinds.ToArray());
 
@@ -114,12 +124,35 @@ public sealed class LedgerTests
     public void InitializationFailuresAndBlockingTestsAreCritical()
     {
         var ledger = new LedgerHarness();
-        var classInit = Enumerable.Range(0, 3).Select(i => Failed(
-            $"Shop.Tests.DbTests.T{i}",
-            "Class Initialization method Shop.Tests.DbTests.Init threw exception. System.InvalidOperationException: the database is down.",
-            "   at Shop.Tests.DbTests.Init(TestContext c) in /src/Shop.Tests/DbTests.cs:line 12")).ToList();
+        var classInit = Enumerable
+            .Range(0, 3)
+            .Select(i =>
+                Failed(
+                    $"Shop.Tests.DbTests.T{i}",
+                    "Class Initialization method Shop.Tests.DbTests.Init threw exception. System.InvalidOperationException: the database is down.",
+                    "   at Shop.Tests.DbTests.Init(TestContext c) in /src/Shop.Tests/DbTests.cs:line 12"
+                )
+            )
+            .ToList();
 
-        ledger.Run("S1", [.. classInit, Failed("Shop.Tests.Smoke.Home", "System.Exception: 500", "   at Shop.Web.Home() in /src/Shop/Web.cs:line 3", categories: ["Smoke"]), Failed("Shop.Tests.P.Login", "System.Exception: 401", "   at Shop.Web.Login() in /src/Shop/Web.cs:line 9", priority: 0)]);
+        ledger.Run(
+            "S1",
+            [
+                .. classInit,
+                Failed(
+                    "Shop.Tests.Smoke.Home",
+                    "System.Exception: 500",
+                    "   at Shop.Web.Home() in /src/Shop/Web.cs:line 3",
+                    categories: ["Smoke"]
+                ),
+                Failed(
+                    "Shop.Tests.P.Login",
+                    "System.Exception: 401",
+                    "   at Shop.Web.Login() in /src/Shop/Web.cs:line 9",
+                    priority: 0
+                ),
+            ]
+        );
 
         var init = ledger.Task("InvalidOperationException in DbTests.Init");
         Assert.AreEqual(Priority.Critical, init.Priority);
@@ -134,13 +167,25 @@ public sealed class LedgerTests
     {
         var ledger = new LedgerHarness();
 
-        ledger.Run("S1", [], completion: new RunCompletion { Aborted = true, AbortReason = "Test host process crashed : Process terminated. boom" });
+        ledger.Run(
+            "S1",
+            [],
+            completion: new RunCompletion
+            {
+                Aborted = true,
+                AbortReason = "Test host process crashed : Process terminated. boom",
+            }
+        );
         var aborted = ledger.Task("Test run of Shop.Tests aborted");
         Assert.AreEqual(Priority.Critical, aborted.Priority);
         StringAssert.Contains(aborted.Reason, "Test host process crashed");
 
         ledger.Run("S2", [], project: "Other.Tests");
-        Assert.AreEqual(FixTaskStatus.Open, ledger.Task("Test run of Shop.Tests aborted").Status, "another project's run says nothing about this one");
+        Assert.AreEqual(
+            FixTaskStatus.Open,
+            ledger.Task("Test run of Shop.Tests aborted").Status,
+            "another project's run says nothing about this one"
+        );
 
         ledger.Run("S3", []);
         Assert.AreEqual(FixTaskStatus.Resolved, ledger.Task("Test run of Shop.Tests aborted").Status);
@@ -149,26 +194,39 @@ public sealed class LedgerTests
     [TestMethod]
     public void WorkDependingOnAFailingTestIsBlockedTransitivelyAndUnblockedWhenFixed()
     {
-        var workstream = new Workstream("WS-CHECKOUT",
-        [
-            new WorkstreamTask("T1", "Cart totals", [], [new TestSelector("test", "Shop.Tests.PriceTests.Sum")]),
-            new WorkstreamTask("T2", "Checkout page", ["T1"], []),
-            new WorkstreamTask("T3", "Receipts", ["T2"], [new TestSelector("class", "Shop.Tests.ReceiptTests")]),
-            new WorkstreamTask("T4", "Search", [], [new TestSelector("category", "search")]),
-        ]);
+        var workstream = new Workstream(
+            "WS-CHECKOUT",
+            [
+                new WorkstreamTask("T1", "Cart totals", [], [new TestSelector("test", "Shop.Tests.PriceTests.Sum")]),
+                new WorkstreamTask("T2", "Checkout page", ["T1"], []),
+                new WorkstreamTask("T3", "Receipts", ["T2"], [new TestSelector("class", "Shop.Tests.ReceiptTests")]),
+                new WorkstreamTask("T4", "Search", [], [new TestSelector("category", "search")]),
+            ]
+        );
         var ledger = new LedgerHarness(new LedgerOptions { Workstream = workstream });
 
         ledger.Run("S1", [AssertEqual("Shop.Tests.PriceTests.Sum", 1, 2)]);
         var task = ledger.Task("Assertion failed");
         CollectionAssert.AreEqual(new[] { "T1", "T2", "T3" }, task.Blocks.ToArray());
-        var blocked = ledger.LastEvents.Where(e => e.Kind == EventKinds.TaskBlocked).ToDictionary(e => e.Payload["task_id"].AsString, e => e.Payload["blocked_by"].AsArray.Select(v => v.AsString).ToList());
+        var blocked = ledger
+            .LastEvents.Where(e => e.Kind == EventKinds.TaskBlocked)
+            .ToDictionary(
+                e => e.Payload["task_id"].AsString,
+                e => e.Payload["blocked_by"].AsArray.Select(v => v.AsString).ToList()
+            );
         CollectionAssert.AreEquivalent(new[] { "T1", "T2", "T3" }, blocked.Keys.ToArray());
         CollectionAssert.AreEqual(new[] { task.Id }, blocked["T1"]);
         CollectionAssert.AreEqual(new[] { "T1" }, blocked["T2"]);
 
         ledger.Run("S2", [], passed: ["Shop.Tests.PriceTests.Sum"]);
         Assert.AreEqual(0, ledger.Task("Assertion failed").Blocks.Count);
-        CollectionAssert.AreEquivalent(new[] { "T1", "T2", "T3" }, ledger.LastEvents.Where(e => e.Kind == EventKinds.TaskUnblocked).Select(e => e.Payload["task_id"].AsString).ToArray());
+        CollectionAssert.AreEquivalent(
+            new[] { "T1", "T2", "T3" },
+            ledger
+                .LastEvents.Where(e => e.Kind == EventKinds.TaskUnblocked)
+                .Select(e => e.Payload["task_id"].AsString)
+                .ToArray()
+        );
     }
 
     [TestMethod]
@@ -183,7 +241,18 @@ public sealed class LedgerTests
             for (var run = 0; run < 12; run++)
             {
                 var failing = tests.Where(_ => random.Next(3) == 0).ToList();
-                var failures = failing.Select(t => t.EndsWith('0') ? Failed(t, "System.Exception: down", "   at Shop.Web.Home() in /s.cs:line 1", categories: ["smoke"]) : AssertEqual(t, 1, 2)).ToList();
+                var failures = failing
+                    .Select(t =>
+                        t.EndsWith('0')
+                            ? Failed(
+                                t,
+                                "System.Exception: down",
+                                "   at Shop.Web.Home() in /s.cs:line 1",
+                                categories: ["smoke"]
+                            )
+                            : AssertEqual(t, 1, 2)
+                    )
+                    .ToList();
                 ledger.Run($"S{run / 2}", failures, passed: tests.Except(failing));
             }
 

@@ -9,13 +9,19 @@ public sealed class RulesFileTests
     public void AFileOverridesOnlyTheKeysItHas()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("rules.json", """{ "many_failures": 3, "blocking_categories": ["release"], "known_flaky": ["Shop.Tests.Net."] }""");
+        var path = folder.Write(
+            "rules.json",
+            """{ "many_failures": 3, "blocking_categories": ["release"], "known_flaky": ["Shop.Tests.Net."] }"""
+        );
 
         var rules = FixTaskRulesFile.Load(path);
 
         Assert.AreEqual(3, rules.ManyFailures);
         CollectionAssert.AreEqual(new[] { "release" }, rules.BlockingCategories.ToArray());
-        CollectionAssert.AreEqual(FixTaskRules.Default.BlockingPriorities.ToArray(), rules.BlockingPriorities.ToArray());
+        CollectionAssert.AreEqual(
+            FixTaskRules.Default.BlockingPriorities.ToArray(),
+            rules.BlockingPriorities.ToArray()
+        );
         CollectionAssert.AreEqual(new[] { "Shop.Tests.Net." }, rules.KnownFlaky.ToArray());
     }
 

@@ -9,7 +9,9 @@ public sealed class WorkstreamTests
     public void AYamlWorkstreamGivesItsTasksDependenciesAndTheTestsItsChecksName()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("checkout.workstream.yaml", """
+        var path = folder.Write(
+            "checkout.workstream.yaml",
+            """
             workstream_id: WS-checkout
             project_id: shop
             phase_id: PH-01
@@ -30,17 +32,34 @@ public sealed class WorkstreamTests
                 name: Checkout UI
                 kind: code
                 depends_on: [api]
-            """);
+            """
+        );
 
         var workstream = Workstream.Load(path);
 
         Assert.AreEqual("WS-checkout", workstream.Id);
         var api = workstream.Tasks[0];
-        CollectionAssert.AreEqual(new[] { "test Shop.Tests.Api.Pays", "test Shop.Tests.Api.Refunds", "test Shop.Tests.Api.Voids", "class Shop.Tests.ApiContract", "category payments" }, api.Checks.Select(c => c.ToString()).ToArray());
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "test Shop.Tests.Api.Pays",
+                "test Shop.Tests.Api.Refunds",
+                "test Shop.Tests.Api.Voids",
+                "class Shop.Tests.ApiContract",
+                "category payments",
+            },
+            api.Checks.Select(c => c.ToString()).ToArray()
+        );
         CollectionAssert.AreEqual(new[] { "api" }, workstream.Tasks[1].DependsOn.ToArray());
-        Assert.IsTrue(api.Checks[0].Matches("Shop.Tests.Api.Pays(2,3)", []), "a data-driven test's name carries its arguments");
+        Assert.IsTrue(
+            api.Checks[0].Matches("Shop.Tests.Api.Pays(2,3)", []),
+            "a data-driven test's name carries its arguments"
+        );
         Assert.IsTrue(api.Checks[3].Matches("Shop.Tests.ApiContract.Schema", []));
-        Assert.IsFalse(api.Checks[3].Matches("Shop.Tests.ApiContractV2.Schema", []), "a class is matched by its full name");
+        Assert.IsFalse(
+            api.Checks[3].Matches("Shop.Tests.ApiContractV2.Schema", []),
+            "a class is matched by its full name"
+        );
         Assert.IsTrue(api.Checks[4].Matches("Shop.Tests.Other.X", ["Payments"]));
     }
 
@@ -58,7 +77,14 @@ public sealed class WorkstreamTests
     [TestMethod]
     public void DependencyCyclesEndAndEveryTaskOnTheCycleIsBlocked()
     {
-        var workstream = new Workstream("W", [new WorkstreamTask("a", "a", ["c"], [new TestSelector("test", "T.X")]), new WorkstreamTask("b", "b", ["a"], []), new WorkstreamTask("c", "c", ["b"], [])]);
+        var workstream = new Workstream(
+            "W",
+            [
+                new WorkstreamTask("a", "a", ["c"], [new TestSelector("test", "T.X")]),
+                new WorkstreamTask("b", "b", ["a"], []),
+                new WorkstreamTask("c", "c", ["b"], []),
+            ]
+        );
 
         var blocked = BlockedWork.Of(workstream, [("FT-1", "T.X", [])]);
 

@@ -15,7 +15,9 @@ public sealed class ConformanceSuite(string suiteFolder)
     public IEnumerable<FileResult> Run()
     {
         var remotes = LoadRemotes();
-        foreach (var file in Directory.GetFiles(Path.Combine(suiteFolder, "draft7"), "*.json").Order(StringComparer.Ordinal))
+        foreach (
+            var file in Directory.GetFiles(Path.Combine(suiteFolder, "draft7"), "*.json").Order(StringComparer.Ordinal)
+        )
         {
             var result = new FileResult(Path.GetFileName(file));
             using var groups = JsonDocument.Parse(File.ReadAllBytes(file));
@@ -23,11 +25,15 @@ public sealed class ConformanceSuite(string suiteFolder)
             foreach (var group in groups.RootElement.EnumerateArray())
             {
                 var schemaUri = new Uri($"https://uet.invalid/conformance/{result.Name}/{groupIndex++}.json");
-                var set = SchemaSetLoader.FromDocuments([.. remotes, (schemaUri, JsonSerializer.SerializeToUtf8Bytes(group.GetProperty("schema")))]);
+                var set = SchemaSetLoader.FromDocuments([
+                    .. remotes,
+                    (schemaUri, JsonSerializer.SerializeToUtf8Bytes(group.GetProperty("schema"))),
+                ]);
                 var source = set.Sources[^1];
                 foreach (var test in group.GetProperty("tests").EnumerateArray())
                 {
-                    var name = $"{group.GetProperty("description").GetString()} / {test.GetProperty("description").GetString()}";
+                    var name =
+                        $"{group.GetProperty("description").GetString()} / {test.GetProperty("description").GetString()}";
                     var expected = test.GetProperty("valid").GetBoolean();
                     try
                     {
@@ -35,7 +41,13 @@ public sealed class ConformanceSuite(string suiteFolder)
                         var verdict = set.Evaluate(source, test.GetProperty("data"), set.VerdictOptions).IsValid;
                         var detailed = set.Evaluate(source, test.GetProperty("data"), set.EvaluationOptions).IsValid;
                         var passed = verdict == expected && detailed == expected;
-                        result.Record(name, passed, passed ? null : $"expected {(expected ? "valid" : "invalid")}, verdict {verdict}, detailed {detailed}");
+                        result.Record(
+                            name,
+                            passed,
+                            passed
+                                ? null
+                                : $"expected {(expected ? "valid" : "invalid")}, verdict {verdict}, detailed {detailed}"
+                        );
                     }
                     catch (Exception e)
                     {
@@ -50,8 +62,11 @@ public sealed class ConformanceSuite(string suiteFolder)
     private List<(Uri, byte[])> LoadRemotes()
     {
         var folder = Path.Combine(suiteFolder, "remotes");
-        return Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories)
-            .Select(f => (new Uri(RemoteBase, Path.GetRelativePath(folder, f).Replace('\\', '/')), File.ReadAllBytes(f)))
+        return Directory
+            .GetFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Select(f =>
+                (new Uri(RemoteBase, Path.GetRelativePath(folder, f).Replace('\\', '/')), File.ReadAllBytes(f))
+            )
             .ToList();
     }
 }

@@ -7,7 +7,8 @@ if (!Directory.Exists(Path.Combine(folder, "draft7")))
     return 2;
 }
 
-int passed = 0, failed = 0;
+int passed = 0,
+    failed = 0;
 foreach (var file in new ConformanceSuite(folder).Run())
 {
     Console.WriteLine($"{file.Name}: {file.Passed} passed, {file.Failures.Count} failed");

@@ -16,7 +16,15 @@ public sealed class UetLoggerTests
     public void ARunIsRecordedAndTheEndOfTheRunSaysWhereWithWhatCountsAndWhichFixTasks()
     {
         using var folder = new TempFolder();
-        var (logger, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["TargetFramework"] = ".NETCoreApp,Version=v10.0", ["TestRunDirectory"] = folder.Path });
+        var (logger, events, console) = Create(
+            folder,
+            new()
+            {
+                ["DbPath"] = Path.Combine(folder.Path, "uet.db"),
+                ["TargetFramework"] = ".NETCoreApp,Version=v10.0",
+                ["TestRunDirectory"] = folder.Path,
+            }
+        );
 
         events.Start(Source);
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
@@ -27,13 +35,25 @@ public sealed class UetLoggerTests
 
         using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
         var run = store.FindRun("latest")!;
-        Assert.AreEqual(("A.Tests", "net10.0", 1, 1, 2, RunStates.Failed), (run.Project, run.TargetFramework, run.Passed, run.Failed, run.Skipped, run.State));
+        Assert.AreEqual(
+            ("A.Tests", "net10.0", 1, 1, 2, RunStates.Failed),
+            (run.Project, run.TargetFramework, run.Passed, run.Failed, run.Skipped, run.State)
+        );
         var lines = console.ToString().Trim().Split(Environment.NewLine);
-        Assert.AreEqual($"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})", lines[0]);
+        Assert.AreEqual(
+            $"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})",
+            lines[0]
+        );
         var reports = Path.Combine(folder.Path, "uet");
-        Assert.AreEqual($"Uet: fix tasks: 1 open (1 high); report: {Path.Combine(reports, "fix-tasks.html")}", lines[1]);
+        Assert.AreEqual(
+            $"Uet: fix tasks: 1 open (1 high); report: {Path.Combine(reports, "fix-tasks.html")}",
+            lines[1]
+        );
         Assert.AreEqual(2, lines.Length, console.ToString());
-        CollectionAssert.AreEquivalent(new[] { "fix-tasks.html", "fix-tasks.json", "fix-tasks.md" }, Directory.GetFiles(reports).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEquivalent(
+            new[] { "fix-tasks.html", "fix-tasks.json", "fix-tasks.md" },
+            Directory.GetFiles(reports).Select(Path.GetFileName).ToArray()
+        );
         GC.KeepAlive(logger);
     }
 
@@ -41,7 +61,16 @@ public sealed class UetLoggerTests
     public void AnUnknownParameterGivesOneWarningThatListsTheValidKeysAndTheRunIsStillRecorded()
     {
         using var folder = new TempFolder();
-        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["DBpth"] = "x", ["Verbose"] = "true", ["TestRunDirectory"] = folder.Path });
+        var (_, events, console) = Create(
+            folder,
+            new()
+            {
+                ["DbPath"] = Path.Combine(folder.Path, "uet.db"),
+                ["DBpth"] = "x",
+                ["Verbose"] = "true",
+                ["TestRunDirectory"] = folder.Path,
+            }
+        );
 
         events.Start(Source);
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
@@ -49,7 +78,10 @@ public sealed class UetLoggerTests
 
         var lines = console.ToString().Trim().Split('\n');
         Assert.AreEqual(3, lines.Length, console.ToString());
-        Assert.AreEqual("Uet: unknown logger parameters DBpth, Verbose (ignored). Valid: DbPath, SessionId, MaxOutputChars, ReportDir, Workstream, Model, TokenBudget, Rules.", lines[0].Trim());
+        Assert.AreEqual(
+            "Uet: unknown logger parameters DBpth, Verbose (ignored). Valid: DbPath, SessionId, MaxOutputChars, ReportDir, Workstream, Model, TokenBudget, Rules.",
+            lines[0].Trim()
+        );
         StringAssert.StartsWith(lines[1], "Uet: A.Tests");
         StringAssert.StartsWith(lines[2], "Uet: fix tasks: none open");
     }
@@ -58,26 +90,41 @@ public sealed class UetLoggerTests
     public void ABadOutputLimitIsReportedAndTheDefaultUsed()
     {
         using var folder = new TempFolder();
-        var (_, events, console) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["maxoutputchars"] = "lots" });
+        var (_, events, console) = Create(
+            folder,
+            new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["maxoutputchars"] = "lots" }
+        );
 
         events.Start(Source);
         events.Complete(0, 0, 0);
 
-        StringAssert.Contains(console.ToString(), "MaxOutputChars=lots is not a whole number of at least 256; using 16384.");
+        StringAssert.Contains(
+            console.ToString(),
+            "MaxOutputChars=lots is not a whole number of at least 256; using 16384."
+        );
     }
 
     [TestMethod]
     public void OutputIsCappedCategoriesAndTraitsAreKept()
     {
         using var folder = new TempFolder();
-        var (_, events, _) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["MaxOutputChars"] = "1000" });
+        var (_, events, _) = Create(
+            folder,
+            new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db"), ["MaxOutputChars"] = "1000" }
+        );
         var result = FakeLoggerEvents.MakeResult("A.Tests.Noisy", VsOutcome.Failed);
         result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, new string('o', 50_000)));
         result.Messages.Add(new TestResultMessage(TestResultMessage.StandardErrorCategory, "err"));
         result.ErrorMessage = "Assert.Fail failed.";
         result.TestCase.Traits.Add("Priority", "1");
         result.TestCase.Traits.Add("Category", "from-trait");
-        var categories = TestProperty.Register("MSTestDiscoverer.TestCategory", "TestCategory", typeof(string[]), TestPropertyAttributes.Hidden, typeof(TestCase));
+        var categories = TestProperty.Register(
+            "MSTestDiscoverer.TestCategory",
+            "TestCategory",
+            typeof(string[]),
+            TestPropertyAttributes.Hidden,
+            typeof(TestCase)
+        );
         result.TestCase.SetPropertyValue(categories, new[] { "smoke", "payments" });
 
         events.Start(Source);
@@ -90,7 +137,10 @@ public sealed class UetLoggerTests
         Assert.IsTrue(stdout.Length is > 1000 and < 1100, $"capped to about 1000 characters, was {stdout.Length}");
         StringAssert.Contains(stdout, "characters omitted by Uet");
         Assert.AreEqual("err", failed["stderr"].AsString);
-        CollectionAssert.AreEquivalent(new[] { "smoke", "payments", "from-trait" }, failed["categories"].AsArray.Select(c => c.AsString).ToList());
+        CollectionAssert.AreEquivalent(
+            new[] { "smoke", "payments", "from-trait" },
+            failed["categories"].AsArray.Select(c => c.AsString).ToList()
+        );
         Assert.AreEqual(2, failed["traits"].AsArray.Count);
         Assert.AreEqual(12, failed["line"].AsInt32);
     }
@@ -103,11 +153,20 @@ public sealed class UetLoggerTests
 
         events.Start(Source);
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.One", VsOutcome.Passed));
-        events.Complete(1, 0, 0, aborted: true, error: new InvalidOperationException("Test host process crashed : Process terminated."));
+        events.Complete(
+            1,
+            0,
+            0,
+            aborted: true,
+            error: new InvalidOperationException("Test host process crashed : Process terminated.")
+        );
 
         using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
         var run = store.FindRun("latest")!;
-        Assert.AreEqual((RunStates.Failed, true, "Test host process crashed : Process terminated."), (run.State, run.Aborted, run.StateReason));
+        Assert.AreEqual(
+            (RunStates.Failed, true, "Test host process crashed : Process terminated."),
+            (run.State, run.Aborted, run.StateReason)
+        );
         StringAssert.Contains(console.ToString(), "1 passed, 0 failed, 0 skipped, ABORTED;");
     }
 
@@ -116,7 +175,10 @@ public sealed class UetLoggerTests
     {
         using var folder = new TempFolder();
         var fromEnvironment = Path.Combine(folder.Path, "env.db");
-        var environment = new LoggerEnvironment(name => name == "UET_DB_PATH" ? fromEnvironment : null, () => ["vstest.console.dll", "--testSessionCorrelationId:123_abc"]);
+        var environment = new LoggerEnvironment(
+            name => name == "UET_DB_PATH" ? fromEnvironment : null,
+            () => ["vstest.console.dll", "--testSessionCorrelationId:123_abc"]
+        );
 
         var (_, events, _) = Create(folder, [], environment);
         events.Start(Source);
@@ -126,7 +188,11 @@ public sealed class UetLoggerTests
         other.Complete(0, 0, 0);
 
         using var store = UetStore.Open(fromEnvironment);
-        Assert.AreEqual("123_abc", store.FindRun("latest")!.SessionId, "the session comes from vstest.console's correlation id");
+        Assert.AreEqual(
+            "123_abc",
+            store.FindRun("latest")!.SessionId,
+            "the session comes from vstest.console's correlation id"
+        );
         Assert.IsTrue(File.Exists(Path.Combine(folder.Path, "param.db")));
     }
 
@@ -175,24 +241,35 @@ public sealed class UetLoggerTests
     {
         using var folder = new TempFolder();
         var rules = folder.Write("rules.json", """{ "many_failures": "ten" }""");
-        var (_, events, console) = Create(folder, new()
-        {
-            ["DbPath"] = Path.Combine(folder.Path, "uet.db"),
-            ["TokenBudget"] = "lots",
-            ["Workstream"] = Path.Combine(folder.Path, "missing.json"),
-            ["Rules"] = rules,
-            ["ReportDir"] = Path.Combine(folder.Path, "reports"),
-        });
+        var (_, events, console) = Create(
+            folder,
+            new()
+            {
+                ["DbPath"] = Path.Combine(folder.Path, "uet.db"),
+                ["TokenBudget"] = "lots",
+                ["Workstream"] = Path.Combine(folder.Path, "missing.json"),
+                ["Rules"] = rules,
+                ["ReportDir"] = Path.Combine(folder.Path, "reports"),
+            }
+        );
 
         events.Start(Source);
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.Two", VsOutcome.Failed));
         events.Complete(0, 1, 0);
 
         var text = console.ToString();
-        StringAssert.Contains(text, "Uet: logger parameter TokenBudget=lots is not a whole number of at least 100; using 4000.");
+        StringAssert.Contains(
+            text,
+            "Uet: logger parameter TokenBudget=lots is not a whole number of at least 100; using 4000."
+        );
         StringAssert.Contains(text, $"Uet: {rules}: the fix-task rules do not match fix_task_rules.v1.json");
         StringAssert.Contains(text, "The default fix-task rules are used.");
-        StringAssert.Contains(text, "Uet: the workstream cannot be read: " + Path.Combine(folder.Path, "missing.json") + "(1,1): error UET1004: cannot read the file");
+        StringAssert.Contains(
+            text,
+            "Uet: the workstream cannot be read: "
+                + Path.Combine(folder.Path, "missing.json")
+                + "(1,1): error UET1004: cannot read the file"
+        );
         StringAssert.Contains(text, "Uet: fix tasks: 1 open (1 high)");
         Assert.IsTrue(File.Exists(Path.Combine(folder.Path, "reports", "fix-tasks.json")));
     }
@@ -215,7 +292,10 @@ public sealed class UetLoggerTests
     }
 
     private static (UetLogger Logger, FakeLoggerEvents Events, StringWriter Console) Create(
-        TempFolder folder, Dictionary<string, string?> parameters, LoggerEnvironment? environment = null)
+        TempFolder folder,
+        Dictionary<string, string?> parameters,
+        LoggerEnvironment? environment = null
+    )
     {
         var console = new StringWriter();
         var logger = new UetLogger(console, environment ?? new LoggerEnvironment(_ => null, () => []));

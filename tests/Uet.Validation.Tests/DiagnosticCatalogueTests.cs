@@ -7,14 +7,20 @@ namespace Uet.Validation.Tests;
 [TestClass]
 public sealed partial class DiagnosticCatalogueTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "README.md"));
+    private static readonly string Readme = File.ReadAllText(
+        Path.Combine(AppContext.BaseDirectory, "fixtures", "README.md")
+    );
 
     [TestMethod]
     public void EveryCodeHasARowWithItsAnchorCauseAndFix()
     {
         foreach (var code in Codes.All)
         {
-            var row = Readme.Split('\n').SingleOrDefault(l => l.StartsWith($"| <a id=\"{code.Id.ToLowerInvariant()}\"></a>{code.Id} |", StringComparison.Ordinal));
+            var row = Readme
+                .Split('\n')
+                .SingleOrDefault(l =>
+                    l.StartsWith($"| <a id=\"{code.Id.ToLowerInvariant()}\"></a>{code.Id} |", StringComparison.Ordinal)
+                );
             Assert.IsNotNull(row, $"{code.Id} has no row in the README's diagnostics table");
             StringAssert.Contains(row, code.Title);
             StringAssert.Contains(row, code.Fix);
@@ -26,12 +32,14 @@ public sealed partial class DiagnosticCatalogueTests
     {
         var known = Codes.All.Select(c => c.Id).ToHashSet();
         var named = CodePattern().Matches(Readme).Select(m => m.Value).Distinct();
-        CollectionAssert.AreEquivalent(Array.Empty<string>(), named.Where(c => !known.Contains(c) && c != "UETnnnn").ToArray());
+        CollectionAssert.AreEquivalent(
+            Array.Empty<string>(),
+            named.Where(c => !known.Contains(c) && c != "UETnnnn").ToArray()
+        );
     }
 
     [TestMethod]
-    public void CodesAreUnique() =>
-        Assert.AreEqual(Codes.All.Count, Codes.All.Select(c => c.Id).Distinct().Count());
+    public void CodesAreUnique() => Assert.AreEqual(Codes.All.Count, Codes.All.Select(c => c.Id).Distinct().Count());
 
     [GeneratedRegex(@"UET\d{4}")]
     private static partial Regex CodePattern();

@@ -12,10 +12,16 @@ public sealed class DocumentParsingTests
     [TestMethod]
     public void MalformedJsonIsReportedWhereItBreaks()
     {
-        var findings = Gate.Validate("x.task.json", "{\n  \"task_id\": \"a\",\n  \"name\": \"A\"\n  \"kind\": \"code\"\n}");
+        var findings = Gate.Validate(
+            "x.task.json",
+            "{\n  \"task_id\": \"a\",\n  \"name\": \"A\"\n  \"kind\": \"code\"\n}"
+        );
         Assert.AreEqual("UET1001@4:3", findings.Positions());
         StringAssert.StartsWith(findings[0].Message, "invalid JSON:");
-        Assert.IsFalse(findings[0].Message.Contains("LineNumber", StringComparison.Ordinal), "the position is in the diagnostic, not repeated in the text");
+        Assert.IsFalse(
+            findings[0].Message.Contains("LineNumber", StringComparison.Ordinal),
+            "the position is in the diagnostic, not repeated in the text"
+        );
     }
 
     [TestMethod]
@@ -55,7 +61,10 @@ public sealed class DocumentParsingTests
     public void InvalidUtf8IsReportedNotGuessed()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("x.task.json", [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
+        var file = folder.Write(
+            "x.task.json",
+            [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']
+        );
         var findings = new Validation.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
         Assert.AreEqual("UET1004", findings.Codes());
     }
@@ -71,8 +80,14 @@ public sealed class DocumentParsingTests
     [TestMethod]
     public void DuplicateKeysAreMalformed()
     {
-        Assert.AreEqual("UET1001", Gate.Validate("x.task.json", """{"task_id": "a", "task_id": "b", "name": "A", "kind": "k"}""").Codes());
-        Assert.AreEqual("UET1001@2:1", Gate.Validate("x.task.yaml", "task_id: a\ntask_id: b\nname: A\nkind: k\n").Positions());
+        Assert.AreEqual(
+            "UET1001",
+            Gate.Validate("x.task.json", """{"task_id": "a", "task_id": "b", "name": "A", "kind": "k"}""").Codes()
+        );
+        Assert.AreEqual(
+            "UET1001@2:1",
+            Gate.Validate("x.task.yaml", "task_id: a\ntask_id: b\nname: A\nkind: k\n").Positions()
+        );
     }
 
     [TestMethod]
@@ -94,7 +109,10 @@ public sealed class DocumentParsingTests
         var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (var i = 1; i < 9; i++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+            yaml.Append(
+                CultureInfo.InvariantCulture,
+                $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n"
+            );
         }
 
         var findings = Gate.Validate("x.task.yaml", yaml.ToString());
@@ -109,7 +127,10 @@ public sealed class DocumentParsingTests
         var yaml = new StringBuilder("m0: &m0 {k: v}\n");
         for (var i = 1; i < 10; i++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"m{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 10))}], k{i}: v}}\n");
+            yaml.Append(
+                CultureInfo.InvariantCulture,
+                $"m{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 10))}], k{i}: v}}\n"
+            );
         }
 
         yaml.Append("task_id: a\nname: A\nkind: code\n<<: *m9\n");
@@ -130,10 +151,14 @@ public sealed class DocumentParsingTests
     public void YamlMergeKeysMergeUnderTheMappingsOwnKeys()
     {
         // base gives kind and name; the task's own name wins; a later source loses to an earlier one.
-        var yaml = "x-base: &base {kind: code, name: from-base}\nx-more: &more {kind: test, prompt_template_ref: t}\n" +
-                   "task_id: a\nname: own\n<<: [*base, *more]\n";
+        var yaml =
+            "x-base: &base {kind: code, name: from-base}\nx-more: &more {kind: test, prompt_template_ref: t}\n"
+            + "task_id: a\nname: own\n<<: [*base, *more]\n";
         using var folder = new TempFolder();
-        var outcome = Documents.DocumentParser.Parse(folder.Write("x.yaml", yaml), System.Text.Encoding.UTF8.GetBytes(yaml));
+        var outcome = Documents.DocumentParser.Parse(
+            folder.Write("x.yaml", yaml),
+            System.Text.Encoding.UTF8.GetBytes(yaml)
+        );
         using var document = outcome.Document!;
         Assert.AreEqual("own", document.Root.GetProperty("name").GetString());
         Assert.AreEqual("code", document.Root.GetProperty("kind").GetString());
@@ -145,21 +170,34 @@ public sealed class DocumentParsingTests
     public void YamlMergedMappingMayMergeInTurn()
     {
         // The root merges b, which merges a: kind comes through two merges. Only the anchors' own keys are unexpected.
-        var findings = Gate.Validate("x.task.yaml", "a: &a {kind: code}\nb: &b {<<: *a, name: B}\ntask_id: t\n<<: *b\n");
+        var findings = Gate.Validate(
+            "x.task.yaml",
+            "a: &a {kind: code}\nb: &b {<<: *a, name: B}\ntask_id: t\n<<: *b\n"
+        );
         Assert.AreEqual("UET1102@1:1 UET1102@2:1", findings.Positions(), string.Join("\n", findings));
     }
 
     [TestMethod]
     public void MergedValuesAreCheckedAndPointAtTheMergeKey()
     {
-        var findings = Gate.Validate("x.task.yaml", "x-def: &x {max_attempts: 0}\ntask_id: a\nname: A\nkind: code\nexecution: {<<: *x}\n");
+        var findings = Gate.Validate(
+            "x.task.yaml",
+            "x-def: &x {max_attempts: 0}\ntask_id: a\nname: A\nkind: code\nexecution: {<<: *x}\n"
+        );
         Assert.AreEqual("UET1102@1:1 UET1106@5:13", findings.Positions(), string.Join("\n", findings));
         Assert.AreEqual("/execution/max_attempts", findings[1].Pointer);
     }
 
     [TestMethod]
     public void AliasBeforeItsAnchorIsMalformed() =>
-        Assert.AreEqual("UET1001", Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: code\nexecution: {<<: *x}\nx-def: &x {max_attempts: 0}\n").Codes());
+        Assert.AreEqual(
+            "UET1001",
+            Gate.Validate(
+                    "x.task.yaml",
+                    "task_id: a\nname: A\nkind: code\nexecution: {<<: *x}\nx-def: &x {max_attempts: 0}\n"
+                )
+                .Codes()
+        );
 
     [TestMethod]
     [DataRow("task_id: a\nname: A\nkind: code\n<<: plain\n")]
@@ -170,11 +208,17 @@ public sealed class DocumentParsingTests
 
     [TestMethod]
     public void QuotedMergeKeyIsAnOrdinaryKey() =>
-        Assert.AreEqual("UET1102", Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: code\n\"<<\": 1\n").Codes());
+        Assert.AreEqual(
+            "UET1102",
+            Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: code\n\"<<\": 1\n").Codes()
+        );
 
     [TestMethod]
     public void SecondYamlDocumentInOneFileIsRefused() =>
-        Assert.AreEqual("UET1001", Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: k\n---\ntask_id: b\n").Codes());
+        Assert.AreEqual(
+            "UET1001",
+            Gate.Validate("x.task.yaml", "task_id: a\nname: A\nkind: k\n---\ntask_id: b\n").Codes()
+        );
 
     [TestMethod]
     public void YamlScalarsAreTypedByTheCoreSchema()
@@ -189,14 +233,21 @@ public sealed class DocumentParsingTests
     [TestMethod]
     public void FiftyMegabyteDocumentIsValidated()
     {
-        var findings = Gate.Validate("big.workstream.json", LargeWorkstream(50 * 1024 * 1024, out _, lastTask: """{"task_id": "last", "name": "L", "kind": "code"}"""));
+        var findings = Gate.Validate(
+            "big.workstream.json",
+            LargeWorkstream(50 * 1024 * 1024, out _, lastTask: """{"task_id": "last", "name": "L", "kind": "code"}""")
+        );
         Assert.AreEqual("", findings.Codes());
     }
 
     [TestMethod]
     public void FiftyMegabyteDocumentBrokenAtTheEndIsReportedThere()
     {
-        var json = LargeWorkstream(50 * 1024 * 1024, out var lines, lastTask: """{"task_id": "last", "name": "L", "kind": "code"}""");
+        var json = LargeWorkstream(
+            50 * 1024 * 1024,
+            out var lines,
+            lastTask: """{"task_id": "last", "name": "L", "kind": "code"}"""
+        );
         var findings = Gate.Validate("big.workstream.json", json[..json.LastIndexOf('}')]);
         Assert.AreEqual("UET1001", findings.Codes());
         Assert.AreEqual(lines, findings[0].Position.Line);
@@ -205,18 +256,30 @@ public sealed class DocumentParsingTests
     [TestMethod]
     public void SchemaErrorDeepInALargeDocumentIsLocated()
     {
-        var findings = Gate.Validate("big.workstream.json", LargeWorkstream(5 * 1024 * 1024, out var lines, lastTask: """{"task_id": "last", "name": "L", "kind": false}"""));
+        var findings = Gate.Validate(
+            "big.workstream.json",
+            LargeWorkstream(
+                5 * 1024 * 1024,
+                out var lines,
+                lastTask: """{"task_id": "last", "name": "L", "kind": false}"""
+            )
+        );
         Assert.AreEqual($"UET1103@{lines - 2}:46", findings.Positions());
     }
 
     /// <summary>A workstream of at least <paramref name="size"/> bytes, one task a line, a chain of dependencies, ending with <paramref name="lastTask"/>.</summary>
     private static string LargeWorkstream(int size, out int lineCount, string lastTask)
     {
-        var json = new StringBuilder("{\n  \"workstream_id\": \"w\", \"project_id\": \"p\", \"phase_id\": \"ph\", \"name\": \"big\", \"objective\": \"o\",\n  \"tasks\": [\n");
+        var json = new StringBuilder(
+            "{\n  \"workstream_id\": \"w\", \"project_id\": \"p\", \"phase_id\": \"ph\", \"name\": \"big\", \"objective\": \"o\",\n  \"tasks\": [\n"
+        );
         for (var i = 0; json.Length < size; i++)
         {
             var dependsOn = i > 0 ? $"\"t{i - 1}\"" : "";
-            json.Append(CultureInfo.InvariantCulture, $"    {{\"task_id\": \"t{i}\", \"name\": \"Task number {i} with some descriptive text\", \"kind\": \"code\", \"depends_on\": [{dependsOn}]}},\n");
+            json.Append(
+                CultureInfo.InvariantCulture,
+                $"    {{\"task_id\": \"t{i}\", \"name\": \"Task number {i} with some descriptive text\", \"kind\": \"code\", \"depends_on\": [{dependsOn}]}},\n"
+            );
         }
         json.Append("    ").Append(lastTask).Append("\n  ]\n}\n");
         var text = json.ToString();

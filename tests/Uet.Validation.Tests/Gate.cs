@@ -14,10 +14,13 @@ internal static class Gate
     public static IReadOnlyList<Finding> Validate(string fileName, string content, string? schema = null)
     {
         using var folder = new TempFolder();
-        return new DocumentValidator(Shipped.Value).Validate(folder.Write(fileName, content), schema, folder.Path).Findings;
+        return new DocumentValidator(Shipped.Value)
+            .Validate(folder.Write(fileName, content), schema, folder.Path)
+            .Findings;
     }
 
     public static string Codes(this IEnumerable<Finding> findings) => string.Join(",", findings.Select(f => f.Code));
 
-    public static string Positions(this IEnumerable<Finding> findings) => string.Join(" ", findings.Select(f => $"{f.Code}@{f.Position.Line}:{f.Position.Column}"));
+    public static string Positions(this IEnumerable<Finding> findings) =>
+        string.Join(" ", findings.Select(f => $"{f.Code}@{f.Position.Line}:{f.Position.Column}"));
 }

@@ -7,8 +7,16 @@ namespace Uet.Validation.Tests;
 public sealed partial class SchemaExamplesTests
 {
     public static IEnumerable<object[]> Examples() =>
-        ExampleBlock().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "schema-README.md")))
-            .Select((m, i) => new object[] { $"{i:D2} {m.Groups["schema"].Value} {m.Groups["verdict"].Value} {m.Groups["code"].Value}".TrimEnd(), m.Groups["json"].Value });
+        ExampleBlock()
+            .Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "schema-README.md")))
+            .Select(
+                (m, i) =>
+                    new object[]
+                    {
+                        $"{i:D2} {m.Groups["schema"].Value} {m.Groups["verdict"].Value} {m.Groups["code"].Value}".TrimEnd(),
+                        m.Groups["json"].Value,
+                    }
+            );
 
     [TestMethod]
     public void EverySchemaHasAValidExampleAndAnInvalidOne()
@@ -38,6 +46,9 @@ public sealed partial class SchemaExamplesTests
         }
     }
 
-    [GeneratedRegex(@"```json uet-example (?<schema>\S+) (?<verdict>valid|invalid)(?: (?<code>UET\d{4}))?\n(?<json>.*?)\n```", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        @"```json uet-example (?<schema>\S+) (?<verdict>valid|invalid)(?: (?<code>UET\d{4}))?\n(?<json>.*?)\n```",
+        RegexOptions.Singleline
+    )]
     private static partial Regex ExampleBlock();
 }

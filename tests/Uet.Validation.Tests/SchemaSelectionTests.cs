@@ -26,11 +26,23 @@ public sealed class SchemaSelectionTests
     [DataRow("../schema/uet/task_spec.v1.json")]
     [DataRow("task_spec")]
     public void DollarSchemaNamesTheSchema(string reference) =>
-        Assert.AreEqual("", Gate.Validate("plain.json", Task.Replace("{", $"{{\"$schema\": \"{reference}\", ", StringComparison.Ordinal)).Codes());
+        Assert.AreEqual(
+            "",
+            Gate.Validate(
+                    "plain.json",
+                    Task.Replace("{", $"{{\"$schema\": \"{reference}\", ", StringComparison.Ordinal)
+                )
+                .Codes()
+        );
 
     [TestMethod]
     public void SchemaRefNamesTheSchema() =>
-        Assert.AreEqual("UET1101", Gate.Validate("plain.json", """{"schema_ref": "doc-meta.v1.json", "meta_version": "doc-meta.v1"}""").Codes().Split(',')[0]);
+        Assert.AreEqual(
+            "UET1101",
+            Gate.Validate("plain.json", """{"schema_ref": "doc-meta.v1.json", "meta_version": "doc-meta.v1"}""")
+                .Codes()
+                .Split(',')[0]
+        );
 
     [TestMethod]
     [DataRow("build.task.json")]
@@ -38,7 +50,16 @@ public sealed class SchemaSelectionTests
     [DataRow("build.task_spec.json")]
     [DataRow("build.task_spec.v1.json")]
     public void FileNameConventionNamesTheSchema(string name) =>
-        Assert.AreEqual("UET1103", Gate.Validate(name, name.EndsWith(".yaml", StringComparison.Ordinal) ? "task_id: a\nname: A\nkind: 7\n" : """{"task_id": "a", "name": "A", "kind": 7}""").Codes());
+        Assert.AreEqual(
+            "UET1103",
+            Gate.Validate(
+                    name,
+                    name.EndsWith(".yaml", StringComparison.Ordinal)
+                        ? "task_id: a\nname: A\nkind: 7\n"
+                        : """{"task_id": "a", "name": "A", "kind": 7}"""
+                )
+                .Codes()
+        );
 
     [TestMethod]
     public void UndeterminedSchemaIsAWarningWithItsOwnCode()

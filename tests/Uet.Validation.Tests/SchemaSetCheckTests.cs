@@ -28,7 +28,10 @@ public sealed class SchemaSetCheckTests
     public void SchemaThatBreaksTheMetaSchemaIsReportedAtTheKeyword()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("schemas/bad.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\"minLength\": -1}\n  }\n}");
+        var file = folder.Write(
+            "schemas/bad.json",
+            "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\"minLength\": -1}\n  }\n}"
+        );
         var set = SchemaSetLoader.Load([file]);
         Assert.AreEqual("UET2001@4:24", set.Findings.Positions());
         StringAssert.StartsWith(set.Findings[0].Message, "not a valid draft-07 schema:");
@@ -47,7 +50,9 @@ public sealed class SchemaSetCheckTests
     public void RefToAMissingFileIsUnresolved()
     {
         using var folder = new TempFolder();
-        var set = SchemaSetLoader.Load([folder.Write("s/a.json", "{\n  \"properties\": {\"x\": {\"$ref\": \"missing.json\"}}\n}")]);
+        var set = SchemaSetLoader.Load([
+            folder.Write("s/a.json", "{\n  \"properties\": {\"x\": {\"$ref\": \"missing.json\"}}\n}"),
+        ]);
         Assert.AreEqual("UET2002@2:32", set.Findings.Positions());
         StringAssert.Contains(set.Findings[0].Message, "missing.json, which does not exist");
     }
@@ -56,7 +61,9 @@ public sealed class SchemaSetCheckTests
     public void RefToAMissingDefinitionIsUnresolved()
     {
         using var folder = new TempFolder();
-        var set = SchemaSetLoader.Load([folder.Write("s/a.json", "{\"definitions\": {\"x\": {}}, \"$ref\": \"#/definitions/y\"}")]);
+        var set = SchemaSetLoader.Load([
+            folder.Write("s/a.json", "{\"definitions\": {\"x\": {}}, \"$ref\": \"#/definitions/y\"}"),
+        ]);
         Assert.AreEqual("UET2002", set.Findings.Codes());
         StringAssert.Contains(set.Findings[0].Message, "names /definitions/y, which does not exist");
     }
@@ -65,7 +72,10 @@ public sealed class SchemaSetCheckTests
     public void SiblingFileNamedByRefIsLoadedAndUsed()
     {
         using var folder = new TempFolder();
-        var main = folder.Write("s/main.json", """{"type": "object", "properties": {"item": {"$ref": "item.json#/definitions/thing"}}}""");
+        var main = folder.Write(
+            "s/main.json",
+            """{"type": "object", "properties": {"item": {"$ref": "item.json#/definitions/thing"}}}"""
+        );
         folder.Write("s/item.json", """{"definitions": {"thing": {"type": "integer"}}}""");
         var set = SchemaSetLoader.Load([main]);
         Assert.AreEqual(0, set.Findings.Count, string.Join("\n", set.Findings));
@@ -78,7 +88,9 @@ public sealed class SchemaSetCheckTests
     public void RemoteRefIsRefusedWithItsOwnCode()
     {
         using var folder = new TempFolder();
-        var set = SchemaSetLoader.Load([folder.Write("s/a.json", """{"$ref": "https://example.com/schemas/thing.json"}""")]);
+        var set = SchemaSetLoader.Load([
+            folder.Write("s/a.json", """{"$ref": "https://example.com/schemas/thing.json"}"""),
+        ]);
         Assert.AreEqual("UET2004", set.Findings.Codes());
         StringAssert.Contains(set.Findings[0].Message, "never fetches");
     }
@@ -108,7 +120,12 @@ public sealed class SchemaSetCheckTests
     public void UserSchemaMayReferToAShippedSchemaByItsId()
     {
         using var folder = new TempFolder();
-        var set = SchemaSetLoader.Load([folder.Write("s/a.json", """{"type": "object", "properties": {"task": {"$ref": "https://uet.invalid/schemas/v1/task_spec.v1.json"}}}""")]);
+        var set = SchemaSetLoader.Load([
+            folder.Write(
+                "s/a.json",
+                """{"type": "object", "properties": {"task": {"$ref": "https://uet.invalid/schemas/v1/task_spec.v1.json"}}}"""
+            ),
+        ]);
         Assert.AreEqual(0, set.Findings.Count, string.Join("\n", set.Findings));
     }
 
@@ -167,8 +184,12 @@ public sealed class SchemaSetCheckTests
     {
         // An unchecked set lets the self-referencing schema through to evaluation, where JsonSchema.Net throws.
         using var folder = new TempFolder();
-        var set = SchemaSetLoader.FromDocuments([(new Uri("https://example.com/loop.json"), "{\"$ref\": \"#\"}"u8.ToArray())]);
-        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", "{}"), "https://example.com/loop.json").Findings;
+        var set = SchemaSetLoader.FromDocuments([
+            (new Uri("https://example.com/loop.json"), "{\"$ref\": \"#\"}"u8.ToArray()),
+        ]);
+        var findings = new DocumentValidator(set)
+            .Validate(folder.Write("d.json", "{}"), "https://example.com/loop.json")
+            .Findings;
         Assert.AreEqual("UET0002@1:1", findings.Positions());
         StringAssert.Contains(findings[0].Message, "the validator failed on this document");
     }
@@ -177,16 +198,26 @@ public sealed class SchemaSetCheckTests
     public void CatastrophicPatternIsStoppedAndReportedInsteadOfHangingTheBuild()
     {
         using var folder = new TempFolder();
-        var schema = folder.Write("s/slow.json", """
+        var schema = folder.Write(
+            "s/slow.json",
+            """
             {"$schema": "http://json-schema.org/draft-07/schema#",
              "properties": {"a": {"pattern": "^(a+)+$"}, "b": {"pattern": "^(a+)+$"}, "c": {"patternProperties": {"^(x+)+$": {}}}}}
-            """);
+            """
+        );
         var set = SchemaSetLoader.Load([schema]);
         Assert.AreEqual(0, set.Findings.Count, string.Join("\n", set.Findings));
         var evil = new string('a', 40) + "!";
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var findings = new DocumentValidator(set).Validate(
-            folder.Write("d.json", $"{{\"a\": \"{evil}\", \"b\": \"{evil}\", \"c\": {{\"{new string('x', 40)}!\": 1}}, \"ok\": \"aaa\"}}"), schema).Findings;
+        var findings = new DocumentValidator(set)
+            .Validate(
+                folder.Write(
+                    "d.json",
+                    $"{{\"a\": \"{evil}\", \"b\": \"{evil}\", \"c\": {{\"{new string('x', 40)}!\": 1}}, \"ok\": \"aaa\"}}"
+                ),
+                schema
+            )
+            .Findings;
         Assert.AreEqual("UET2007,UET2007,UET2007", findings.Codes(), string.Join("\n", findings));
         StringAssert.Contains(findings[0].Message, "the schema's pattern ^(a+)+$ took longer than 250 ms");
         Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
@@ -196,9 +227,14 @@ public sealed class SchemaSetCheckTests
     public void PatternsStillMatchNormally()
     {
         using var folder = new TempFolder();
-        var schema = folder.Write("s/p.json", """{"properties": {"a": {"pattern": "^[a-z]+$"}}, "patternProperties": {"^x-": {"type": "integer"}}}""");
+        var schema = folder.Write(
+            "s/p.json",
+            """{"properties": {"a": {"pattern": "^[a-z]+$"}}, "patternProperties": {"^x-": {"type": "integer"}}}"""
+        );
         var set = SchemaSetLoader.Load([schema]);
-        var findings = new DocumentValidator(set).Validate(folder.Write("d.json", """{"a": "Abc", "x-count": "two"}"""), schema).Findings;
+        var findings = new DocumentValidator(set)
+            .Validate(folder.Write("d.json", """{"a": "Abc", "x-count": "two"}"""), schema)
+            .Findings;
         Assert.AreEqual("UET1105,UET1103", findings.Codes(), string.Join("\n", findings));
     }
 }

@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Uet.Context.Encodings;
+
 const int Mib = 1 << 20;
 var rnd = new Random(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
 var code = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "../../../../../../src/Uet.Core/Store/UetStore.cs"));
@@ -26,7 +27,9 @@ if (args.Length > 0)
 {
     // One measurement: encoding, shape, seed.
     var tokenizer = Tokenizers.For(TiktokenEncoding.All.Single(e => e.Name == args[0]));
-    tokenizer.CountTokens(string.Concat(Enumerable.Repeat("Warm up, the code of both merges: ", 50)) + new string('x', 600) + "的一是不");
+    tokenizer.CountTokens(
+        string.Concat(Enumerable.Repeat("Warm up, the code of both merges: ", 50)) + new string('x', 600) + "的一是不"
+    );
     var text = OneMib(shapes.Single(s => s.Name == args[1]).Unit);
     var clock = Stopwatch.StartNew();
     var count = tokenizer.CountTokens(text);
@@ -38,8 +41,14 @@ foreach (var encoding in TiktokenEncoding.All)
     Console.WriteLine(encoding.Name);
     foreach (var (name, _) in shapes)
     {
-        var runs = Enumerable.Range(0, 3).Select(seed => Measure(encoding.Name, name, seed)).OrderBy(r => r.Ms).ToList();
-        Console.WriteLine($"  1 MiB of {name,-14} {runs[1].Tokens,9:N0} tokens  {runs[1].Ms,8:0.0} ms (max {runs[^1].Ms:0.0})");
+        var runs = Enumerable
+            .Range(0, 3)
+            .Select(seed => Measure(encoding.Name, name, seed))
+            .OrderBy(r => r.Ms)
+            .ToList();
+        Console.WriteLine(
+            $"  1 MiB of {name, -14} {runs[1].Tokens, 9:N0} tokens  {runs[1].Ms, 8:0.0} ms (max {runs[^1].Ms:0.0})"
+        );
     }
 }
 

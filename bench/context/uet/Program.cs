@@ -39,7 +39,12 @@ switch (args[0])
             var tokenizer = Tokenizers.For(encoding);
             foreach (var kind in rows.GroupBy(r => r!["kind"]!.GetValue<string>()))
             {
-                var equal = kind.Count(r => r![encoding.Name]!.AsArray().Select(i => i!.GetValue<int>()).SequenceEqual(tokenizer.EncodeToIds(r["text"]!.GetValue<string>())));
+                var equal = kind.Count(r =>
+                    r![encoding.Name]!
+                        .AsArray()
+                        .Select(i => i!.GetValue<int>())
+                        .SequenceEqual(tokenizer.EncodeToIds(r["text"]!.GetValue<string>()))
+                );
                 Console.WriteLine(FormattableString.Invariant($"{encoding.Name} {kind.Key} {equal} {kind.Count()}"));
             }
         }
@@ -90,8 +95,13 @@ static string Utf8Prefix(string text, int bytes)
 static int Budget(string text, ExactTokenizer counter) => counter.EncodeToIds(text).Count / 4;
 
 // A failure's sections made of the text: a third as the stack, a sixth as the source, the rest as output.
-static IReadOnlyList<Section> Sections(string text) => FailureSections.For(
-    "Assert.AreEqual failed. Expected:<30>. Actual:<27>.", text[..(text.Length / 3)], text[(text.Length / 3)..(text.Length / 2)], text[(text.Length / 2)..]);
+static IReadOnlyList<Section> Sections(string text) =>
+    FailureSections.For(
+        "Assert.AreEqual failed. Expected:<30>. Actual:<27>.",
+        text[..(text.Length / 3)],
+        text[(text.Length / 3)..(text.Length / 2)],
+        text[(text.Length / 2)..]
+    );
 
 static (T Result, double Ms) Timed<T>(Func<T> work)
 {

@@ -5,7 +5,9 @@ public sealed class TrivialTests
 {
     // BASELINE_TESTS sets how many test cases the run has.
     public static IEnumerable<object[]> Cases() =>
-        Enumerable.Range(0, int.Parse(Environment.GetEnvironmentVariable("BASELINE_TESTS") ?? "5000")).Select(i => new object[] { i });
+        Enumerable
+            .Range(0, int.Parse(Environment.GetEnvironmentVariable("BASELINE_TESTS") ?? "5000"))
+            .Select(i => new object[] { i });
 
     [TestMethod]
     [DynamicData(nameof(Cases))]

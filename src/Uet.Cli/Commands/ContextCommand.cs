@@ -23,7 +23,12 @@ internal static class ContextCommand
     private static Command Count(TextWriter output)
     {
         var (model, file) = (Model(), File());
-        var command = new Command("count", "Count a text's tokens; the last line printed is the count alone.") { model, file, Models() };
+        var command = new Command("count", "Count a text's tokens; the last line printed is the count alone.")
+        {
+            model,
+            file,
+            Models(),
+        };
         command.SetAction(parse =>
         {
             var count = CounterFor(parse).Count(Read(parse.GetValue(file)!), parse.GetValue(model)!);
@@ -37,7 +42,16 @@ internal static class ContextCommand
     private static Command Fit(TextWriter output)
     {
         var (model, budget, file) = (Model(), Budget(), File());
-        var command = new Command("fit", "Write the text fitted to the budget: its first and last lines, and how many were left out.") { model, budget, file, Models() };
+        var command = new Command(
+            "fit",
+            "Write the text fitted to the budget: its first and last lines, and how many were left out."
+        )
+        {
+            model,
+            budget,
+            file,
+            Models(),
+        };
         command.SetAction(parse =>
         {
             var counter = Counter(parse, model);
@@ -50,13 +64,33 @@ internal static class ContextCommand
     private static Command Chunk(TextWriter output)
     {
         var (model, budget, file) = (Model(), Budget(), File());
-        var outDir = new Option<string>("--out") { Description = "The folder for the chunks (chunk-0001.txt, ...).", Required = true };
-        var overlap = new Option<int>("--overlap") { Description = "Lines of the previous chunk to repeat at the start of the next." };
-        var command = new Command("chunk", "Cut the text into chunks of at most the budget, on line boundaries.") { model, budget, file, outDir, overlap, Models() };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "The folder for the chunks (chunk-0001.txt, ...).",
+            Required = true,
+        };
+        var overlap = new Option<int>("--overlap")
+        {
+            Description = "Lines of the previous chunk to repeat at the start of the next.",
+        };
+        var command = new Command("chunk", "Cut the text into chunks of at most the budget, on line boundaries.")
+        {
+            model,
+            budget,
+            file,
+            outDir,
+            overlap,
+            Models(),
+        };
         command.SetAction(parse =>
         {
             var counter = Counter(parse, model);
-            var chunks = Chunker.Chunk(Read(parse.GetValue(file)!), parse.GetValue(budget), counter, parse.GetValue(overlap));
+            var chunks = Chunker.Chunk(
+                Read(parse.GetValue(file)!),
+                parse.GetValue(budget),
+                counter,
+                parse.GetValue(overlap)
+            );
             var folder = Directory.CreateDirectory(parse.GetValue(outDir)!).FullName;
             for (var i = 0; i < chunks.Count; i++)
             {
@@ -69,7 +103,8 @@ internal static class ContextCommand
         return command;
     }
 
-    private static Option<string> Model() => new("--model") { Description = "The model, e.g. gpt-4o, gpt-4, claude-sonnet-4.", Required = true };
+    private static Option<string> Model() =>
+        new("--model") { Description = "The model, e.g. gpt-4o, gpt-4, claude-sonnet-4.", Required = true };
 
     private static Option<int> Budget()
     {
@@ -84,9 +119,11 @@ internal static class ContextCommand
         return budget;
     }
 
-    private static Argument<string> File() => new("file") { Description = "The text: a file, or '-' for standard input." };
+    private static Argument<string> File() =>
+        new("file") { Description = "The text: a file, or '-' for standard input." };
 
-    private static ITextCounter Counter(ParseResult parse, Option<string> model) => CounterFor(parse).For(parse.GetValue(model)!);
+    private static ITextCounter Counter(ParseResult parse, Option<string> model) =>
+        CounterFor(parse).For(parse.GetValue(model)!);
 
     /// <summary>The built-in model table, or with a table of one's own (--models FILE, else UET_MODELS).</summary>
     private static TokenCounter CounterFor(ParseResult parse)
@@ -106,7 +143,11 @@ internal static class ContextCommand
         }
     }
 
-    private static Option<string?> Models() => new("--models") { Description = "A model table of your own (JSON), on top of the built-in one. Default: UET_MODELS." };
+    private static Option<string?> Models() =>
+        new("--models")
+        {
+            Description = "A model table of your own (JSON), on top of the built-in one. Default: UET_MODELS.",
+        };
 
     private static string Read(string file)
     {
@@ -114,6 +155,8 @@ internal static class ContextCommand
         {
             return Console.In.ReadToEnd();
         }
-        return System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file) : throw new CommandException($"{file}: no such file.");
+        return System.IO.File.Exists(file)
+            ? System.IO.File.ReadAllText(file)
+            : throw new CommandException($"{file}: no such file.");
     }
 }

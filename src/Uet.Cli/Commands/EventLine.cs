@@ -1,7 +1,7 @@
 using LiteDB;
 using Uet.Core.Events;
-using static Uet.Core.Events.PayloadValues;
 using Uet.Core.Store;
+using static Uet.Core.Events.PayloadValues;
 
 namespace Uet.Cli.Commands;
 
@@ -11,23 +11,29 @@ internal static class EventLine
     private const int MessageWidth = 120;
 
     public static string Format(RunEvent runEvent) =>
-        $"{runEvent.Ts.UtcDateTime:HH:mm:ss.fff}  {runEvent.Kind,-22}  {Summary(runEvent.Kind, runEvent.Payload)}";
+        $"{runEvent.Ts.UtcDateTime:HH:mm:ss.fff}  {runEvent.Kind, -22}  {Summary(runEvent.Kind, runEvent.Payload)}";
 
-    private static string Summary(string kind, BsonDocument payload) => kind switch
-    {
-        EventKinds.RunStarted => $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]["pid"]}, session {Text(payload, "session_id")}",
-        EventKinds.TestFailed => $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
-        EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
-        EventKinds.RunCompleted => $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {Milliseconds(payload["elapsed_ms"])} ms" +
-                                   (Flag(payload, "aborted") ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "") +
-                                   (Flag(payload, "canceled") ? "; CANCELED" : ""),
-        EventKinds.RunAborted => Text(payload, "reason") ?? "",
-        _ => Shorten(BsonJson.ToJson(payload).ToJsonString()),
-    };
+    private static string Summary(string kind, BsonDocument payload) =>
+        kind switch
+        {
+            EventKinds.RunStarted =>
+                $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]["pid"]}, session {Text(payload, "session_id")}",
+            EventKinds.TestFailed =>
+                $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
+            EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
+            EventKinds.RunCompleted =>
+                $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {Milliseconds(payload["elapsed_ms"])} ms"
+                    + (Flag(payload, "aborted") ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "")
+                    + (Flag(payload, "canceled") ? "; CANCELED" : ""),
+            EventKinds.RunAborted => Text(payload, "reason") ?? "",
+            _ => Shorten(BsonJson.ToJson(payload).ToJsonString()),
+        };
 
     private static string Names(BsonDocument payload)
     {
-        var names = (payload["results"].IsArray ? payload["results"].AsArray : []).Select(r => Text(r.AsDocument, "test")).ToList();
+        var names = (payload["results"].IsArray ? payload["results"].AsArray : [])
+            .Select(r => Text(r.AsDocument, "test"))
+            .ToList();
         return Shorten(string.Join(", ", names));
     }
 
@@ -38,11 +44,15 @@ internal static class EventLine
     private static string FirstLine(string? text)
     {
         var lines = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var line = lines.Count > 1 && lines[0].EndsWith("exception:", StringComparison.OrdinalIgnoreCase) ? lines[1] : lines.FirstOrDefault() ?? "";
+        var line =
+            lines.Count > 1 && lines[0].EndsWith("exception:", StringComparison.OrdinalIgnoreCase)
+                ? lines[1]
+                : lines.FirstOrDefault() ?? "";
         return Shorten(line);
     }
 
-    private static string Shorten(string text) => text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
+    private static string Shorten(string text) =>
+        text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
 
     private static string Milliseconds(BsonValue value) =>
         value.IsNumber ? value.AsDouble.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "?";

@@ -16,15 +16,26 @@ internal static class EventsCommand
         var session = StoreOptions.Session();
         var json = StoreOptions.Json();
         var kind = new Option<string?>("--kind") { Description = "Only events of this kind (e.g. test_failed)." };
-        var command = new Command("events", "Print a run's (or a test session's) events in the order they happened.") { db, run, session, kind, json };
+        var command = new Command("events", "Print a run's (or a test session's) events in the order they happened.")
+        {
+            db,
+            run,
+            session,
+            kind,
+            json,
+        };
         command.SetAction(parse =>
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
             var runs = StoreOptions.Select(store, parse.GetValue(run), parse.GetValue(session));
             var projects = runs.ToDictionary(r => r.RunId, r => r.Project);
             var events = runs.SelectMany(r => store.Events(r.RunId))
-                .Where(e => parse.GetValue(kind) is not { } wanted || string.Equals(e.Kind, wanted, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(e => e.Ts).ThenBy(e => e.EventId, StringComparer.Ordinal)
+                .Where(e =>
+                    parse.GetValue(kind) is not { } wanted
+                    || string.Equals(e.Kind, wanted, StringComparison.OrdinalIgnoreCase)
+                )
+                .OrderBy(e => e.Ts)
+                .ThenBy(e => e.EventId, StringComparer.Ordinal)
                 .ToList();
             if (parse.GetValue(json))
             {
@@ -33,11 +44,17 @@ internal static class EventsCommand
             }
             foreach (var found in runs)
             {
-                output.WriteLine($"run {found.RunId}: {found.Project} ({found.TargetFramework ?? "?"}), session {found.SessionId}, {found.State}{(found.Aborted ? " (aborted)" : "")}");
+                output.WriteLine(
+                    $"run {found.RunId}: {found.Project} ({found.TargetFramework ?? "?"}), session {found.SessionId}, {found.State}{(found.Aborted ? " (aborted)" : "")}"
+                );
             }
             foreach (var runEvent in events)
             {
-                output.WriteLine(runs.Count > 1 ? $"{projects[runEvent.RunId]}  {EventLine.Format(runEvent)}" : EventLine.Format(runEvent));
+                output.WriteLine(
+                    runs.Count > 1
+                        ? $"{projects[runEvent.RunId]}  {EventLine.Format(runEvent)}"
+                        : EventLine.Format(runEvent)
+                );
             }
             return ExitCodes.Success;
         });

@@ -12,8 +12,19 @@ internal static class ImportCommand
     public static Command Create(TextWriter output)
     {
         var db = StoreOptions.Db();
-        var files = new Argument<string[]>("files") { Description = "JSONL files of run_event documents, one a line.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Import the events a run wrote to a JSONL file when the store was unusable.") { db, files };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "JSONL files of run_event documents, one a line.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command(
+            "import",
+            "Import the events a run wrote to a JSONL file when the store was unusable."
+        )
+        {
+            db,
+            files,
+        };
         command.SetAction(parse =>
         {
             var events = new List<Core.Events.RunEvent>();
@@ -26,7 +37,9 @@ internal static class ImportCommand
                 var (read, skipped) = JsonlFallback.Read(file);
                 if (skipped > 0)
                 {
-                    output.WriteLine($"{file}: {skipped} line(s) that are not run_event documents skipped (a line cut by a crash is one).");
+                    output.WriteLine(
+                        $"{file}: {skipped} line(s) that are not run_event documents skipped (a line cut by a crash is one)."
+                    );
                 }
                 events.AddRange(read);
             }
@@ -36,13 +49,17 @@ internal static class ImportCommand
                 foreach (var imported in store.Import(events))
                 {
                     var run = imported.Run;
-                    output.WriteLine($"run {run.RunId}: {imported.Added} event(s) imported, {imported.AlreadyStored} already in {store.Path}; " +
-                                     $"{run.State}, {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped.");
+                    output.WriteLine(
+                        $"run {run.RunId}: {imported.Added} event(s) imported, {imported.AlreadyStored} already in {store.Path}; "
+                            + $"{run.State}, {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped."
+                    );
                 }
             }
             catch (InvalidDataException e)
             {
-                throw new CommandException($"the events cannot be imported: {e.Message} (is the run_started event missing?)");
+                throw new CommandException(
+                    $"the events cannot be imported: {e.Message} (is the run_started event missing?)"
+                );
             }
             return ExitCodes.Success;
         });

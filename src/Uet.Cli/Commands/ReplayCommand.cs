@@ -16,7 +16,15 @@ internal static class ReplayCommand
         var db = StoreOptions.Db();
         var run = StoreOptions.Run();
         var session = StoreOptions.Session();
-        var command = new Command("replay", "Rebuild a run (or every run of a session) from its events and compare it with the stored state.") { db, run, session };
+        var command = new Command(
+            "replay",
+            "Rebuild a run (or every run of a session) from its events and compare it with the stored state."
+        )
+        {
+            db,
+            run,
+            session,
+        };
         command.SetAction(parse =>
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
@@ -32,13 +40,26 @@ internal static class ReplayCommand
     }
 
     /// <summary>The test hosts the store keeps for a run against the run's health events: the same findings, by kind.</summary>
-    private static IEnumerable<string> HostDifferences(IReadOnlyList<Core.Health.HealthReport> hosts, IReadOnlyList<Core.Events.RunEvent> events)
+    private static IEnumerable<string> HostDifferences(
+        IReadOnlyList<Core.Health.HealthReport> hosts,
+        IReadOnlyList<Core.Events.RunEvent> events
+    )
     {
-        var stored = hosts.SelectMany(h => h.Findings).GroupBy(f => f.Finding.Kind).ToDictionary(g => g.Key, g => g.Count());
-        var replayed = events.Where(e => e.Kind.StartsWith("worker_", StringComparison.Ordinal)).GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
-        return stored.Keys.Union(replayed.Keys).Order(StringComparer.Ordinal)
+        var stored = hosts
+            .SelectMany(h => h.Findings)
+            .GroupBy(f => f.Finding.Kind)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var replayed = events
+            .Where(e => e.Kind.StartsWith("worker_", StringComparison.Ordinal))
+            .GroupBy(e => e.Kind)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return stored
+            .Keys.Union(replayed.Keys)
+            .Order(StringComparer.Ordinal)
             .Where(kind => stored.GetValueOrDefault(kind) != replayed.GetValueOrDefault(kind))
-            .Select(kind => $"test hosts: {stored.GetValueOrDefault(kind)} {kind} stored, {replayed.GetValueOrDefault(kind)} in the events");
+            .Select(kind =>
+                $"test hosts: {stored.GetValueOrDefault(kind)} {kind} stored, {replayed.GetValueOrDefault(kind)} in the events"
+            );
     }
 
     /// <summary>The fix tasks from the feedback events of every run, oldest first, against the stored tasks.</summary>
@@ -53,7 +74,9 @@ internal static class ReplayCommand
         var differences = FixTaskProjection.Differences(tasks, replayed);
         if (differences.Count == 0)
         {
-            output.WriteLine($"fix tasks: the {tasks.Count} tasks rebuilt from their events have the stored status and priority ({tasks.Count(t => t.IsOpen)} open).");
+            output.WriteLine(
+                $"fix tasks: the {tasks.Count} tasks rebuilt from their events have the stored status and priority ({tasks.Count(t => t.IsOpen)} open)."
+            );
             return true;
         }
         output.WriteLine("fix tasks: rebuilt from their events, they differ from the stored tasks:");
@@ -77,13 +100,20 @@ internal static class ReplayCommand
             output.WriteLine($"run {stored.RunId}: cannot be rebuilt from its {events.Count} events: {e.Message}");
             return false;
         }
-        var differences = RunDifferences.Between(stored, replayed).Concat(HostDifferences(store.Workers(stored.RunId), events)).ToList();
+        var differences = RunDifferences
+            .Between(stored, replayed)
+            .Concat(HostDifferences(store.Workers(stored.RunId), events))
+            .ToList();
         if (differences.Count == 0)
         {
-            output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped).");
+            output.WriteLine(
+                $"run {stored.RunId}: the state rebuilt from {events.Count} events equals the stored state ({replayed.State}, {replayed.Passed} passed, {replayed.Failed} failed, {replayed.Skipped} skipped)."
+            );
             return true;
         }
-        output.WriteLine($"run {stored.RunId}: the state rebuilt from {events.Count} events differs from the stored state:");
+        output.WriteLine(
+            $"run {stored.RunId}: the state rebuilt from {events.Count} events differs from the stored state:"
+        );
         foreach (var difference in differences)
         {
             output.WriteLine($"  {difference}");

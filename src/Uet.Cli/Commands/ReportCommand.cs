@@ -9,9 +9,21 @@ internal static class ReportCommand
     public static Command Create(TextWriter output)
     {
         var db = StoreOptions.Db();
-        var outDir = new Option<string>("--out") { Description = "The folder for fix-tasks.md, fix-tasks.json and fix-tasks.html.", Required = true };
-        var session = new Option<string?>("--session") { Description = "The test session whose runs the report shows (default: the latest)." };
-        var command = new Command("report", "Write the fix-task reports (Markdown, JSON, HTML) from the store.") { db, outDir, session };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "The folder for fix-tasks.md, fix-tasks.json and fix-tasks.html.",
+            Required = true,
+        };
+        var session = new Option<string?>("--session")
+        {
+            Description = "The test session whose runs the report shows (default: the latest).",
+        };
+        var command = new Command("report", "Write the fix-task reports (Markdown, JSON, HTML) from the store.")
+        {
+            db,
+            outDir,
+            session,
+        };
         command.SetAction(parse =>
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
@@ -29,7 +41,9 @@ internal static class ReportCommand
             {
                 throw new CommandException($"{directory}: the reports cannot be written: {e.Message}");
             }
-            output.WriteLine($"Fix tasks: {MarkdownReport.Summary(data)}; reports in {directory} ({MarkdownReport.FileName}, {JsonReport.FileName}, {HtmlReport.FileName}).");
+            output.WriteLine(
+                $"Fix tasks: {MarkdownReport.Summary(data)}; reports in {directory} ({MarkdownReport.FileName}, {JsonReport.FileName}, {HtmlReport.FileName})."
+            );
             return ExitCodes.Success;
         });
         return command;

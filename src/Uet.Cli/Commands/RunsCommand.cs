@@ -13,14 +13,21 @@ internal static class RunsCommand
         var db = StoreOptions.Db();
         var json = StoreOptions.Json();
         var session = new Option<string?>("--session") { Description = "Only the runs of this test session." };
-        var command = new Command("runs", "List recorded runs and the test sessions they belong to.") { db, json, session };
+        var command = new Command("runs", "List recorded runs and the test sessions they belong to.")
+        {
+            db,
+            json,
+            session,
+        };
         command.SetAction(parse =>
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
             var runs = store.Runs().Where(r => parse.GetValue(session) is not { } id || r.SessionId == id).ToList();
             if (parse.GetValue(json))
             {
-                output.WriteLine(new JsonArray([.. runs.Select(r => r.ToSummaryJson())]).ToJsonString(JsonOutput.Indented));
+                output.WriteLine(
+                    new JsonArray([.. runs.Select(r => r.ToSummaryJson())]).ToJsonString(JsonOutput.Indented)
+                );
             }
             else
             {
@@ -41,14 +48,19 @@ internal static class RunsCommand
         foreach (var session in runs.GroupBy(r => r.SessionId))
         {
             var sessionRuns = session.ToList();
-            output.WriteLine($"session {session.Key}: {sessionRuns.Count} run(s), {sessionRuns.Sum(r => r.Passed)} passed, {sessionRuns.Sum(r => r.Failed)} failed, {sessionRuns.Sum(r => r.Skipped)} skipped");
+            output.WriteLine(
+                $"session {session.Key}: {sessionRuns.Count} run(s), {sessionRuns.Sum(r => r.Passed)} passed, {sessionRuns.Sum(r => r.Failed)} failed, {sessionRuns.Sum(r => r.Skipped)} skipped"
+            );
             foreach (var run in sessionRuns)
             {
-                var duration = run.EndedAt is { } ended ? $"{(ended - run.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "-";
+                var duration = run.EndedAt is { } ended
+                    ? $"{(ended - run.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+                    : "-";
                 var state = run.Aborted && run.State != RunStates.Canceled ? $"{run.State} (aborted)" : run.State;
                 output.WriteLine(
-                    $"  {run.RunId}  {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {run.Project} ({run.TargetFramework ?? "?"})  {state}  " +
-                    $"{run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped  {duration}");
+                    $"  {run.RunId}  {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  {run.Project} ({run.TargetFramework ?? "?"})  {state}  "
+                        + $"{run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped  {duration}"
+                );
             }
         }
     }

@@ -8,20 +8,27 @@ namespace Uet.Cli.Commands;
 /// <summary>The options every command shares: which store, which run, JSON or text.</summary>
 internal static class StoreOptions
 {
-    public static Option<string?> Db() => new("--db")
-    {
-        Description = $"The store. Default: {StoreLocation.EnvironmentVariable}, else .uet/uet.db in the repository (the folder with the solution or .git).",
-    };
+    public static Option<string?> Db() =>
+        new("--db")
+        {
+            Description =
+                $"The store. Default: {StoreLocation.EnvironmentVariable}, else .uet/uet.db in the repository (the folder with the solution or .git).",
+        };
 
     public static Option<string?> Run() => new("--run") { Description = "A run id, or 'latest' (the default)." };
 
-    public static Option<string?> Session() => new("--session") { Description = "Every run of this test session instead of one run." };
+    public static Option<string?> Session() =>
+        new("--session") { Description = "Every run of this test session instead of one run." };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
 
     public static UetStore Open(string? db, bool createIfMissing = false)
     {
-        var path = StoreLocation.Resolve(db, Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable), Directory.GetCurrentDirectory());
+        var path = StoreLocation.Resolve(
+            db,
+            Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable),
+            Directory.GetCurrentDirectory()
+        );
         try
         {
             return UetStore.Open(path, createIfMissing);
@@ -44,12 +51,16 @@ internal static class StoreOptions
             throw new CommandException("give --run or --session, not both.");
         }
         var runs = store.Runs().Where(r => r.SessionId == session).ToList();
-        return runs.Count > 0 ? runs : throw new CommandException($"{store.Path}: no test session '{session}'. `uet runs` lists the sessions.");
+        return runs.Count > 0
+            ? runs
+            : throw new CommandException($"{store.Path}: no test session '{session}'. `uet runs` lists the sessions.");
     }
 
     public static RunState FindRun(UetStore store, string idOrLatest) =>
         store.FindRun(idOrLatest)
-        ?? throw new CommandException(idOrLatest.Equals("latest", StringComparison.OrdinalIgnoreCase)
-            ? $"{store.Path}: the store has no runs yet."
-            : $"{store.Path}: no run '{idOrLatest}'. `uet runs` lists the runs.");
+        ?? throw new CommandException(
+            idOrLatest.Equals("latest", StringComparison.OrdinalIgnoreCase)
+                ? $"{store.Path}: the store has no runs yet."
+                : $"{store.Path}: no run '{idOrLatest}'. `uet runs` lists the runs."
+        );
 }

@@ -16,7 +16,10 @@ internal static class TasksCommand
         var json = StoreOptions.Json();
         var open = new Option<bool>("--open") { Description = "Only open tasks (the default)." };
         var all = new Option<bool>("--all") { Description = "Open and resolved tasks." };
-        var priority = new Option<int?>("--priority") { Description = "Only tasks of this priority: 1 critical, 2 high, 3 medium." };
+        var priority = new Option<int?>("--priority")
+        {
+            Description = "Only tasks of this priority: 1 critical, 2 high, 3 medium.",
+        };
         priority.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is { } value && value is < 1 or > 3)
@@ -24,7 +27,15 @@ internal static class TasksCommand
                 result.AddError("--priority must be 1 (critical), 2 (high) or 3 (medium).");
             }
         });
-        var command = new Command("tasks", "List fix tasks, the ones to take first at the top.") { db, json, open, all, priority, Show(output, db, json) };
+        var command = new Command("tasks", "List fix tasks, the ones to take first at the top.")
+        {
+            db,
+            json,
+            open,
+            all,
+            priority,
+            Show(output, db, json),
+        };
         command.SetAction(parse =>
         {
             if (parse.GetValue(open) && parse.GetValue(all))
@@ -32,9 +43,13 @@ internal static class TasksCommand
                 throw new CommandException("give --open or --all, not both.");
             }
             using var store = StoreOptions.Open(parse.GetValue(db));
-            var tasks = ReportData.Ordered(store.FixTasks().Select(FixTaskJson.FromDocument)
-                .Where(t => parse.GetValue(all) || t.IsOpen)
-                .Where(t => parse.GetValue(priority) is not { } p || (int)t.Priority == p));
+            var tasks = ReportData.Ordered(
+                store
+                    .FixTasks()
+                    .Select(FixTaskJson.FromDocument)
+                    .Where(t => parse.GetValue(all) || t.IsOpen)
+                    .Where(t => parse.GetValue(priority) is not { } p || (int)t.Priority == p)
+            );
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonReport.Tasks(tasks).ToJsonString(JsonOutput.Indented));
@@ -46,7 +61,9 @@ internal static class TasksCommand
             }
             foreach (var task in tasks)
             {
-                output.WriteLine($"{task.Id}  {MarkdownReport.Name(task.Priority),-8}  {task.Status,-8}  {task.Title}  ({MarkdownReport.Count(task.Tests.Count, "test")}{(task.Blocks.Count > 0 ? "; blocks " + string.Join(", ", task.Blocks) : "")}{(task.Flaky ? "; flaky" : "")})");
+                output.WriteLine(
+                    $"{task.Id}  {MarkdownReport.Name(task.Priority), -8}  {task.Status, -8}  {task.Title}  ({MarkdownReport.Count(task.Tests.Count, "test")}{(task.Blocks.Count > 0 ? "; blocks " + string.Join(", ", task.Blocks) : "")}{(task.Flaky ? "; flaky" : "")})"
+                );
             }
             return ExitCodes.Success;
         });
@@ -61,7 +78,10 @@ internal static class TasksCommand
         {
             using var store = StoreOptions.Open(parse.GetValue(db));
             var wanted = parse.GetValue(id)!;
-            var task = store.FixTasks().Select(FixTaskJson.FromDocument).FirstOrDefault(t => string.Equals(t.Id, wanted, StringComparison.OrdinalIgnoreCase))
+            var task = store
+                .FixTasks()
+                .Select(FixTaskJson.FromDocument)
+                .FirstOrDefault(t => string.Equals(t.Id, wanted, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CommandException($"{store.Path}: no fix task '{wanted}'. `uet tasks --all` lists them.");
             if (parse.GetValue(json))
             {
@@ -78,7 +98,9 @@ internal static class TasksCommand
     {
         output.WriteLine($"{task.Id}: {task.Title}");
         output.WriteLine($"  priority   {(int)task.Priority} ({MarkdownReport.Name(task.Priority)}): {task.Reason}");
-        output.WriteLine($"  status     {task.Status}{(task.ResolvedAt is { } at ? $" at {at}" : "")}{(task.Flaky ? ", flaky" : "")}");
+        output.WriteLine(
+            $"  status     {task.Status}{(task.ResolvedAt is { } at ? $" at {at}" : "")}{(task.Flaky ? ", flaky" : "")}"
+        );
         output.WriteLine($"  signature  {task.Signature}");
         if (task.StartAt is not null)
         {
@@ -97,7 +119,11 @@ internal static class TasksCommand
         if (task.Context is not null)
         {
             output.WriteLine();
-            output.WriteLine(task.ContextInfo is { } info ? $"Context ({info.Tokens} {(info.Estimated ? "estimated " : "")}tokens of {info.Model}, budget {info.Budget}):" : "Context:");
+            output.WriteLine(
+                task.ContextInfo is { } info
+                    ? $"Context ({info.Tokens} {(info.Estimated ? "estimated " : "")}tokens of {info.Model}, budget {info.Budget}):"
+                    : "Context:"
+            );
             output.WriteLine(task.Context.TrimEnd());
         }
     }

@@ -26,7 +26,9 @@ internal sealed class BytePairMerger
     {
         if (vocabulary.Ranks > PairCache.MaxRanks)
         {
-            throw new InvalidDataException($"The vocabulary has {vocabulary.Ranks:N0} ranks; at most {PairCache.MaxRanks:N0} are supported.");
+            throw new InvalidDataException(
+                $"The vocabulary has {vocabulary.Ranks:N0} ranks; at most {PairCache.MaxRanks:N0} are supported."
+            );
         }
         _vocabulary = vocabulary;
         _byteRanks = new int[256];
@@ -114,10 +116,19 @@ internal sealed class BytePairMerger
         for (var i = 0; i < n; i++)
         {
             var pairRank = i + 1 < n ? _bytePairs[(bytes[i] << 8) | bytes[i + 1]] : Vocabulary.None;
-            parts[i] = new Part { Next = i + 1, Prev = i - 1, Rank = _byteRanks[bytes[i]], PairRank = pairRank };
+            parts[i] = new Part
+            {
+                Next = i + 1,
+                Prev = i - 1,
+                Rank = _byteRanks[bytes[i]],
+                PairRank = pairRank,
+            };
             firstPairs[i] = pairRank;
         }
-        var order = t_order is { Ranks: var held } && held >= _vocabulary.Ranks ? t_order : t_order = new MergeOrder(_vocabulary.Ranks);
+        var order =
+            t_order is { Ranks: var held } && held >= _vocabulary.Ranks
+                ? t_order
+                : t_order = new MergeOrder(_vocabulary.Ranks);
         order.Start(firstPairs);
         var count = n;
         while (order.TryTake(out var merged, out var left))

@@ -61,32 +61,33 @@ internal sealed class CodePointPreTokenizer(Regex pattern)
     /// A BMP character of the given category. None of them is a letter of the contractions ('s, 't, 're, 've,
     /// 'm, 'll, 'd), none is white space, and none is \r, \n or '/', which the patterns name.
     /// </summary>
-    private static char StandIn(UnicodeCategory category) => category switch
-    {
-        UnicodeCategory.UppercaseLetter => 'Ж',
-        UnicodeCategory.LowercaseLetter => 'ж',
-        UnicodeCategory.TitlecaseLetter => 'ǅ',
-        UnicodeCategory.ModifierLetter => 'ʰ',
-        UnicodeCategory.OtherLetter => 'א',
-        UnicodeCategory.NonSpacingMark => '\u0300',
-        UnicodeCategory.SpacingCombiningMark => '\u0903',
-        UnicodeCategory.EnclosingMark => '\u20DD',
-        UnicodeCategory.DecimalDigitNumber => '٠',
-        UnicodeCategory.LetterNumber => 'Ⅰ',
-        UnicodeCategory.OtherNumber => '²',
-        UnicodeCategory.MathSymbol => '±',
-        UnicodeCategory.CurrencySymbol => '¢',
-        UnicodeCategory.ModifierSymbol => '˄',
-        UnicodeCategory.OtherSymbol => '©',
-        UnicodeCategory.ConnectorPunctuation => '‿',
-        UnicodeCategory.DashPunctuation => '‐',
-        UnicodeCategory.OpenPunctuation => '⁅',
-        UnicodeCategory.ClosePunctuation => '⁆',
-        UnicodeCategory.InitialQuotePunctuation => '«',
-        UnicodeCategory.FinalQuotePunctuation => '»',
-        UnicodeCategory.OtherPunctuation => '¶',
-        UnicodeCategory.Format => '\u200B',
-        UnicodeCategory.PrivateUse => '\uE000',
-        _ => '\uFFFF', // Unassigned: a BMP noncharacter, also unassigned.
-    };
+    private static char StandIn(UnicodeCategory category) =>
+        category switch
+        {
+            UnicodeCategory.UppercaseLetter => 'Ж',
+            UnicodeCategory.LowercaseLetter => 'ж',
+            UnicodeCategory.TitlecaseLetter => 'ǅ',
+            UnicodeCategory.ModifierLetter => 'ʰ',
+            UnicodeCategory.OtherLetter => 'א',
+            UnicodeCategory.NonSpacingMark => '\u0300',
+            UnicodeCategory.SpacingCombiningMark => '\u0903',
+            UnicodeCategory.EnclosingMark => '\u20DD',
+            UnicodeCategory.DecimalDigitNumber => '٠',
+            UnicodeCategory.LetterNumber => 'Ⅰ',
+            UnicodeCategory.OtherNumber => '²',
+            UnicodeCategory.MathSymbol => '±',
+            UnicodeCategory.CurrencySymbol => '¢',
+            UnicodeCategory.ModifierSymbol => '˄',
+            UnicodeCategory.OtherSymbol => '©',
+            UnicodeCategory.ConnectorPunctuation => '‿',
+            UnicodeCategory.DashPunctuation => '‐',
+            UnicodeCategory.OpenPunctuation => '⁅',
+            UnicodeCategory.ClosePunctuation => '⁆',
+            UnicodeCategory.InitialQuotePunctuation => '«',
+            UnicodeCategory.FinalQuotePunctuation => '»',
+            UnicodeCategory.OtherPunctuation => '¶',
+            UnicodeCategory.Format => '\u200B',
+            UnicodeCategory.PrivateUse => '\uE000',
+            _ => '\uFFFF', // Unassigned: a BMP noncharacter, also unassigned.
+        };
 }

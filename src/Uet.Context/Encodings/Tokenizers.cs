@@ -28,7 +28,10 @@ public static class Tokenizers
         using (vocabulary)
         {
             // Base64 lines of short tokens pack to about half: twice the packed size holds them in one buffer.
-            return new ExactTokenizer(new CodePointPreTokenizer(Patterns.For(encoding)), new BytePairMerger(Vocabulary.Load(vocabulary, (int)(packedSize * 2.5))));
+            return new ExactTokenizer(
+                new CodePointPreTokenizer(Patterns.For(encoding)),
+                new BytePairMerger(Vocabulary.Load(vocabulary, (int)(packedSize * 2.5)))
+            );
         }
     }
 

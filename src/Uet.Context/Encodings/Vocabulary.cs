@@ -69,9 +69,14 @@ internal sealed class Vocabulary
             }
             var space = line.IndexOf((byte)' ');
             var rank = space < 0 ? next : int.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
-            if (Base64.DecodeFromUtf8(space < 0 ? line : line[..space], bytes.AsSpan(used), out _, out var written) != OperationStatus.Done)
+            if (
+                Base64.DecodeFromUtf8(space < 0 ? line : line[..space], bytes.AsSpan(used), out _, out var written)
+                != OperationStatus.Done
+            )
             {
-                throw new InvalidDataException($"The vocabulary has a line that is not base64: {System.Text.Encoding.ASCII.GetString(line)}");
+                throw new InvalidDataException(
+                    $"The vocabulary has a line that is not base64: {System.Text.Encoding.ASCII.GetString(line)}"
+                );
             }
             while (starts.Count <= rank)
             {

@@ -17,10 +17,14 @@ public static class Chunker
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
         Func<string, int> count = counter.Count;
         // Units with their counts: the lines (counted in one pass), and the pieces of lines too long for the budget.
-        var units = Lines.Of(text).Zip(counter.CountLines(text))
-            .SelectMany(line => line.Second <= budget
-                ? [(Text: line.First, Tokens: line.Second)]
-                : SplitLine(line.First, budget, count).Select(piece => (Text: piece, Tokens: count(piece))))
+        var units = Lines
+            .Of(text)
+            .Zip(counter.CountLines(text))
+            .SelectMany(line =>
+                line.Second <= budget
+                    ? [(Text: line.First, Tokens: line.Second)]
+                    : SplitLine(line.First, budget, count).Select(piece => (Text: piece, Tokens: count(piece)))
+            )
             .ToList();
         var chunks = new List<string>();
         var current = new List<string>();
@@ -59,7 +63,14 @@ public static class Chunker
     }
 
     /// <summary>The last lines of the previous chunk to repeat before what comes next, as many as fit (up to the overlap).</summary>
-    private static List<string> Overlap(string previous, List<string> leftover, string next, int overlapLines, int budget, Func<string, int> count)
+    private static List<string> Overlap(
+        string previous,
+        List<string> leftover,
+        string next,
+        int overlapLines,
+        int budget,
+        Func<string, int> count
+    )
     {
         var lines = Lines.Of(previous).ToList();
         for (var take = Math.Min(overlapLines, lines.Count); take > 0; take--)
@@ -87,7 +98,8 @@ public static class Chunker
         while (start < graphemes.Count)
         {
             // The most graphemes from start that fit (at least one: a single grapheme is never cut).
-            int low = start + 1, high = graphemes.Count;
+            int low = start + 1,
+                high = graphemes.Count;
             while (low < high)
             {
                 var mid = (low + high + 1) / 2;

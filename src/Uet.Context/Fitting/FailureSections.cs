@@ -14,9 +14,25 @@ public static class FailureSections
 
     /// <summary>Frames of these namespaces are the platform's or the test framework's, not the user's code.</summary>
     private static readonly string[] FrameworkNamespaces =
-        ["System.", "Microsoft.", "MSTest.", "Xunit.", "NUnit.", "Castle.", "Moq.", "FluentAssertions.", "Shouldly.", "---"];
+    [
+        "System.",
+        "Microsoft.",
+        "MSTest.",
+        "Xunit.",
+        "NUnit.",
+        "Castle.",
+        "Moq.",
+        "FluentAssertions.",
+        "Shouldly.",
+        "---",
+    ];
 
-    public static IReadOnlyList<Section> For(string? message, string? stackTrace, string? sourceAroundFailure, string? output)
+    public static IReadOnlyList<Section> For(
+        string? message,
+        string? stackTrace,
+        string? sourceAroundFailure,
+        string? output
+    )
     {
         var frames = (stackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var framework = frames.Where(IsFrameworkFrame).ToList();

@@ -16,10 +16,15 @@ public static class Pruner
     /// </summary>
     private const double EstimateTolerance = 0.1;
 
-    public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter) => PruneCounted(sections, budget, counter).Text;
+    public static string Prune(IReadOnlyList<Section> sections, int budget, ITextCounter counter) =>
+        PruneCounted(sections, budget, counter).Text;
 
     /// <summary>The pruned text and its count (the counter's count of it, which the pruning had to make anyway).</summary>
-    public static (string Text, int Tokens) PruneCounted(IReadOnlyList<Section> sections, int budget, ITextCounter counter)
+    public static (string Text, int Tokens) PruneCounted(
+        IReadOnlyList<Section> sections,
+        int budget,
+        ITextCounter counter
+    )
     {
         var whole = Render(sections);
         // One pass counts every line of the whole; each section's tokens are then those of its block's lines.
@@ -69,7 +74,14 @@ public static class Pruner
     /// All kept sections with the lowest one summarized into the room the others leave, when that is within the
     /// budget (tried again once with the room made smaller by what the first try went over); else null.
     /// </summary>
-    private static (string Text, int Tokens)? SummarizedToFit(IReadOnlyList<Section> sections, List<int> kept, int lowest, int[][] blocks, int budget, ITextCounter counter)
+    private static (string Text, int Tokens)? SummarizedToFit(
+        IReadOnlyList<Section> sections,
+        List<int> kept,
+        int lowest,
+        int[][] blocks,
+        int budget,
+        ITextCounter counter
+    )
     {
         var section = sections[lowest];
         var frame = counter.Count(Block(section with { Text = "" }));

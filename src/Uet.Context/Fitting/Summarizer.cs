@@ -25,7 +25,7 @@ public static class Summarizer
             return text;
         }
         var lines = text.Split('\n');
-        for (var kept = LinesThatFit(splitLineTokens, budget - counter.Count(Marker(lines.Length) + "\n")); kept >= 0;)
+        for (var kept = LinesThatFit(splitLineTokens, budget - counter.Count(Marker(lines.Length) + "\n")); kept >= 0; )
         {
             var result = Build(lines, kept);
             var over = counter.Count(result) - budget;
@@ -38,8 +38,7 @@ public static class Summarizer
             {
                 kept--;
                 over -= kept >= 0 ? TakenLine(splitLineTokens, kept) : 0;
-            }
-            while (kept >= 0 && over > 0);
+            } while (kept >= 0 && over > 0);
         }
         return "";
     }

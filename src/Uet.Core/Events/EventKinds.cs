@@ -37,8 +37,20 @@ public static class EventKinds
     /// <summary>The kinds above, the test-run extension of the schema's enumeration.</summary>
     public static IReadOnlyList<string> TestRunKinds { get; } =
     [
-        RunStarted, RunCompleted, RunAborted, TestFailed, TestsPassed, TestsSkipped,
-        FeedbackTaskCreated, FeedbackTaskResolved, FeedbackTaskReopened, FeedbackTaskPriorityChanged,
-        TaskBlocked, TaskUnblocked, WorkerHealthCheckFailed, WorkerQuarantined, WorkerCrashed,
+        RunStarted,
+        RunCompleted,
+        RunAborted,
+        TestFailed,
+        TestsPassed,
+        TestsSkipped,
+        FeedbackTaskCreated,
+        FeedbackTaskResolved,
+        FeedbackTaskReopened,
+        FeedbackTaskPriorityChanged,
+        TaskBlocked,
+        TaskUnblocked,
+        WorkerHealthCheckFailed,
+        WorkerQuarantined,
+        WorkerCrashed,
     ];
 }

@@ -29,6 +29,10 @@ public static class OutputLimit
             tailStart++;
         }
         var omitted = tailStart - head;
-        return string.Concat(text.AsSpan(0, head), $"\n[… {omitted:N0} characters omitted by Uet …]\n", text.AsSpan(tailStart));
+        return string.Concat(
+            text.AsSpan(0, head),
+            $"\n[… {omitted:N0} characters omitted by Uet …]\n",
+            text.AsSpan(tailStart)
+        );
     }
 }

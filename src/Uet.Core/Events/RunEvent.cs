@@ -13,22 +13,25 @@ namespace Uet.Core.Events;
 public sealed record RunEvent(string EventId, string RunId, DateTimeOffset Ts, string Kind, BsonDocument Payload)
 {
     /// <summary>The event as its <c>run_event</c> JSON document.</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["event_id"] = EventId,
-        ["run_id"] = RunId,
-        ["ts"] = Timestamps.Format(Ts),
-        ["kind"] = Kind,
-        ["payload"] = BsonJson.ToJson(Payload),
-    };
+    public JsonObject ToJson() =>
+        new()
+        {
+            ["event_id"] = EventId,
+            ["run_id"] = RunId,
+            ["ts"] = Timestamps.Format(Ts),
+            ["kind"] = Kind,
+            ["payload"] = BsonJson.ToJson(Payload),
+        };
 
     /// <summary>Reads a <c>run_event</c> JSON document (as written by <see cref="ToJson"/>).</summary>
-    public static RunEvent FromJson(JsonObject json) => new(
-        RequiredString(json, "event_id"),
-        RequiredString(json, "run_id"),
-        Timestamps.Parse(RequiredString(json, "ts")),
-        RequiredString(json, "kind"),
-        json["payload"] is JsonObject payload ? BsonJson.ToBson(payload) : []);
+    public static RunEvent FromJson(JsonObject json) =>
+        new(
+            RequiredString(json, "event_id"),
+            RequiredString(json, "run_id"),
+            Timestamps.Parse(RequiredString(json, "ts")),
+            RequiredString(json, "kind"),
+            json["payload"] is JsonObject payload ? BsonJson.ToBson(payload) : []
+        );
 
     private static string RequiredString(JsonObject json, string name) =>
         json[name]?.GetValue<string>() ?? throw new FormatException($"run_event without '{name}'");

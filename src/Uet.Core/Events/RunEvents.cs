@@ -33,7 +33,12 @@ public static class RunEvents
     /// One event for a batch of passed or skipped results: payload <c>{ count, results: [...] }</c>. A result's
     /// source is left out when it is <paramref name="runSource"/>, the run's only test assembly.
     /// </summary>
-    public static RunEvent Batch(string runId, TestOutcome outcome, IReadOnlyCollection<TestResultRecord> results, string runSource)
+    public static RunEvent Batch(
+        string runId,
+        TestOutcome outcome,
+        IReadOnlyCollection<TestResultRecord> results,
+        string runSource
+    )
     {
         var kind = outcome == TestOutcome.Passed ? EventKinds.TestsPassed : EventKinds.TestsSkipped;
         var payload = new BsonDocument
@@ -45,16 +50,22 @@ public static class RunEvents
     }
 
     public static RunEvent Completed(string runId, RunCompletion completion) =>
-        new(Ids.New(), runId, Timestamps.Now(), EventKinds.RunCompleted, new BsonDocument
-        {
-            ["passed"] = completion.Passed,
-            ["failed"] = completion.Failed,
-            ["skipped"] = completion.Skipped,
-            ["aborted"] = completion.Aborted,
-            ["canceled"] = completion.Canceled,
-            ["elapsed_ms"] = Math.Round(completion.Elapsed.TotalMilliseconds, 1),
-            ["abort_reason"] = completion.AbortReason is { } reason ? reason : BsonValue.Null,
-        });
+        new(
+            Ids.New(),
+            runId,
+            Timestamps.Now(),
+            EventKinds.RunCompleted,
+            new BsonDocument
+            {
+                ["passed"] = completion.Passed,
+                ["failed"] = completion.Failed,
+                ["skipped"] = completion.Skipped,
+                ["aborted"] = completion.Aborted,
+                ["canceled"] = completion.Canceled,
+                ["elapsed_ms"] = Math.Round(completion.Elapsed.TotalMilliseconds, 1),
+                ["abort_reason"] = completion.AbortReason is { } reason ? reason : BsonValue.Null,
+            }
+        );
 
     public static RunEvent Aborted(string runId, DateTimeOffset ts, string reason) =>
         new(Ids.New(), runId, ts, EventKinds.RunAborted, new BsonDocument { ["reason"] = reason });

@@ -14,15 +14,18 @@ public sealed record TestResultRecord
     public TimeSpan Duration { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
+
     /// <summary>The test assembly the test came from.</summary>
     public string? Source { get; init; }
     public string? ErrorMessage { get; init; }
     public string? ErrorStackTrace { get; init; }
+
     /// <summary>Standard output and error, each already capped by <see cref="OutputLimit"/>.</summary>
     public string? StandardOutput { get; init; }
     public string? StandardError { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> Traits { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
+
     /// <summary>The test's priority as its framework declares it (MSTest [Priority(n)], a Priority trait).</summary>
     public int? Priority { get; init; }
     public string? CodeFilePath { get; init; }
@@ -59,7 +62,9 @@ public sealed record TestResultRecord
         AddIfPresent(payload, "stderr", StandardError);
         if (Traits.Count > 0)
         {
-            payload["traits"] = new BsonArray(Traits.Select(t => new BsonDocument { ["name"] = t.Key, ["value"] = t.Value }));
+            payload["traits"] = new BsonArray(
+                Traits.Select(t => new BsonDocument { ["name"] = t.Key, ["value"] = t.Value })
+            );
         }
         if (Categories.Count > 0)
         {
@@ -74,12 +79,13 @@ public sealed record TestResultRecord
         return payload;
     }
 
-    public static string OutcomeName(TestOutcome outcome) => outcome switch
-    {
-        TestOutcome.Passed => "passed",
-        TestOutcome.Failed => "failed",
-        _ => "skipped",
-    };
+    public static string OutcomeName(TestOutcome outcome) =>
+        outcome switch
+        {
+            TestOutcome.Passed => "passed",
+            TestOutcome.Failed => "failed",
+            _ => "skipped",
+        };
 
     private static void AddIfPresent(BsonDocument payload, string name, string? value)
     {

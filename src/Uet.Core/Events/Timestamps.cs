@@ -11,7 +11,11 @@ public static class Timestamps
         value.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.Parse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+        );
 
     /// <summary>Now, cut to the millisecond so that a stored and re-read timestamp compares equal.</summary>
     public static DateTimeOffset Now()

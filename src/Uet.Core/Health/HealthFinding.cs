@@ -8,4 +8,12 @@ namespace Uet.Core.Health;
 /// <param name="ProgressAge">How long since the host last made progress.</param>
 /// <param name="Failures">Consecutive failed checks so far.</param>
 /// <param name="Killed">For a quarantine: whether the host was ended.</param>
-public sealed record HealthFinding(string Kind, int HostId, HostHealth Health, string? Test, TimeSpan ProgressAge, int Failures, bool Killed = false);
+public sealed record HealthFinding(
+    string Kind,
+    int HostId,
+    HostHealth Health,
+    string? Test,
+    TimeSpan ProgressAge,
+    int Failures,
+    bool Killed = false
+);

@@ -23,7 +23,13 @@ public sealed class HealthMonitor : IDisposable
     private Timer? _timer;
     private bool _failed;
 
-    public HealthMonitor(HealthOptions options, Action<HealthFinding> report, Action<string> warn, Func<int, bool>? isAlive = null, Action<int>? kill = null)
+    public HealthMonitor(
+        HealthOptions options,
+        Action<HealthFinding> report,
+        Action<string> warn,
+        Func<int, bool>? isAlive = null,
+        Action<int>? kill = null
+    )
     {
         _options = options;
         _report = report;
@@ -35,7 +41,8 @@ public sealed class HealthMonitor : IDisposable
     /// <summary>Checks every interval from now on, on a timer thread (a second call changes nothing).</summary>
     public void Start() => _timer ??= new Timer(_ => Tick(), null, _options.Interval, _options.Interval);
 
-    public void HostLaunched(int hostId) => Guard(() => _hosts.TryAdd(hostId, new WatchedHost(hostId, Timestamps.Now())));
+    public void HostLaunched(int hostId) =>
+        Guard(() => _hosts.TryAdd(hostId, new WatchedHost(hostId, Timestamps.Now())));
 
     /// <summary>A test started in a host (the only or latest one when the platform does not say which: id 0).</summary>
     public void TestStarted(int hostId, string test) => Guard(() => Host(hostId)?.Started(test, Timestamps.Now()));
@@ -43,13 +50,14 @@ public sealed class HealthMonitor : IDisposable
     public void TestEnded(int hostId, string test) => Guard(() => Host(hostId)?.Ended(test, Timestamps.Now()));
 
     /// <summary>The platform says the host's session ended: it is no longer watched.</summary>
-    public void HostEnded(int hostId) => Guard(() =>
-    {
-        if (Host(hostId) is { } host)
+    public void HostEnded(int hostId) =>
+        Guard(() =>
         {
-            host.Done = true;
-        }
-    });
+            if (Host(hostId) is { } host)
+            {
+                host.Done = true;
+            }
+        });
 
     /// <summary>One check of every host, as of <paramref name="now"/>; the findings are also reported.</summary>
     public IReadOnlyList<HealthFinding> Check(DateTimeOffset now)
@@ -80,9 +88,19 @@ public sealed class HealthMonitor : IDisposable
         if (!_isAlive(host.Id))
         {
             host.Done = true;
-            return host.IsRunningTests ? new HealthFinding(EventKinds.WorkerCrashed, host.Id, host.Health, host.OldestRunning, age, host.Failures) : null;
+            return host.IsRunningTests
+                ? new HealthFinding(
+                    EventKinds.WorkerCrashed,
+                    host.Id,
+                    host.Health,
+                    host.OldestRunning,
+                    age,
+                    host.Failures
+                )
+                : null;
         }
-        host.Health = !host.IsRunningTests || age < _options.Interval ? HostHealth.Healthy
+        host.Health =
+            !host.IsRunningTests || age < _options.Interval ? HostHealth.Healthy
             : age < 2 * _options.Interval ? HostHealth.Degraded
             : HostHealth.Unhealthy;
         if (host.Health == HostHealth.Healthy || now - host.LaunchedAt < _options.Grace)
@@ -93,11 +111,26 @@ public sealed class HealthMonitor : IDisposable
         host.Failures++;
         if (host.Failures < _options.MaxFailures)
         {
-            return new HealthFinding(EventKinds.WorkerHealthCheckFailed, host.Id, host.Health, host.OldestRunning, age, host.Failures);
+            return new HealthFinding(
+                EventKinds.WorkerHealthCheckFailed,
+                host.Id,
+                host.Health,
+                host.OldestRunning,
+                age,
+                host.Failures
+            );
         }
         host.Done = true;
         var killed = _options.Action == QuarantineAction.Kill && TryKill(host.Id);
-        return new HealthFinding(EventKinds.WorkerQuarantined, host.Id, host.Health, host.OldestRunning, age, host.Failures, killed);
+        return new HealthFinding(
+            EventKinds.WorkerQuarantined,
+            host.Id,
+            host.Health,
+            host.OldestRunning,
+            age,
+            host.Failures,
+            killed
+        );
     }
 
     private WatchedHost? Host(int hostId) =>
@@ -144,7 +177,9 @@ public sealed class HealthMonitor : IDisposable
             _failed = true;
         }
         _timer?.Dispose();
-        _warn($"Uet: the health monitor failed ({e.GetType().Name}: {e.Message}) and stopped; the test run is not affected.");
+        _warn(
+            $"Uet: the health monitor failed ({e.GetType().Name}: {e.Message}) and stopped; the test run is not affected."
+        );
     }
 
     private bool TryKill(int hostId)
@@ -154,7 +189,8 @@ public sealed class HealthMonitor : IDisposable
             _kill(hostId);
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or ArgumentException)
+        catch (Exception e)
+            when (e is InvalidOperationException or System.ComponentModel.Win32Exception or ArgumentException)
         {
             return false; // Gone already, or not ours to end.
         }

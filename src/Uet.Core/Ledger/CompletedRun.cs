@@ -11,7 +11,8 @@ public sealed record CompletedRun(
     RunState Run,
     RunCompletion Completion,
     IReadOnlyList<TestResultRecord> Failures,
-    IReadOnlySet<string> PassedTests)
+    IReadOnlySet<string> PassedTests
+)
 {
     public IReadOnlyList<Health.HealthFinding> HostFindings { get; init; } = [];
 }

@@ -68,7 +68,9 @@ public sealed class RunRecorder
         }
         if (!_writer.Join(_options.CompletionTimeout))
         {
-            _warn($"Uet: the run record was still being written after {_options.CompletionTimeout.TotalSeconds:0} s; the test run goes on without waiting. The store may miss this run's last events.");
+            _warn(
+                $"Uet: the run record was still being written after {_options.CompletionTimeout.TotalSeconds:0} s; the test run goes on without waiting. The store may miss this run's last events."
+            );
             return null;
         }
         return _outcome;
@@ -100,7 +102,10 @@ public sealed class RunRecorder
                             return;
                     }
                 }
-                if (writer.PendingEvents >= _options.EventsPerTransaction || lastFlush.Elapsed >= _options.FlushInterval)
+                if (
+                    writer.PendingEvents >= _options.EventsPerTransaction
+                    || lastFlush.Elapsed >= _options.FlushInterval
+                )
                 {
                     writer.Flush();
                     lastFlush.Restart();

@@ -17,6 +17,7 @@ internal sealed class RunWriter : IDisposable
     private readonly List<RunEvent> _pending = [];
     private readonly List<TestResultRecord> _passedBatch = [];
     private readonly List<TestResultRecord> _skippedBatch = [];
+
     // What the ledger needs at the end, kept only when there is one.
     private readonly List<TestResultRecord> _failures = [];
     private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
@@ -24,6 +25,7 @@ internal sealed class RunWriter : IDisposable
     private readonly JsonlFallback _fallback;
     private UetStore? _store;
     private bool _usedFallback;
+
     /// <summary>The run as last written; the counts below run ahead of it between writes.</summary>
     private RunState _run;
     private int _passed;
@@ -56,7 +58,8 @@ internal sealed class RunWriter : IDisposable
     /// <summary>The run's test assembly when it has only one ("" otherwise): batched results leave it out.</summary>
     private string RunSource => _run.Sources.Count == 1 ? _run.Sources[0] : "";
 
-    public RecordingOutcome Outcome => new(_run, _usedFallback ? null : _store?.Path, _usedFallback ? _fallback.Path : null);
+    public RecordingOutcome Outcome =>
+        new(_run, _usedFallback ? null : _store?.Path, _usedFallback ? _fallback.Path : null);
 
     public void Add(TestResultRecord result)
     {
@@ -98,7 +101,8 @@ internal sealed class RunWriter : IDisposable
     public void Complete(RunCompletion completion)
     {
         CloseBatches();
-        var completedWithLedger = _store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion);
+        var completedWithLedger =
+            _store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion);
         if (!completedWithLedger)
         {
             _pending.Add(RunEvents.Completed(_run.RunId, completion));
@@ -121,7 +125,9 @@ internal sealed class RunWriter : IDisposable
         }
         catch (StoreException e)
         {
-            _warn($"Uet: the test hosts of this run could not be saved ({e.Message}); their health events are recorded.");
+            _warn(
+                $"Uet: the test hosts of this run could not be saved ({e.Message}); their health events are recorded."
+            );
         }
     }
 
@@ -155,7 +161,9 @@ internal sealed class RunWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _warn($"Uet: the events could not be written to {_fallback.Path} either ({e.Message}); {_pending.Count} events of this run are lost.");
+            _warn(
+                $"Uet: the events could not be written to {_fallback.Path} either ({e.Message}); {_pending.Count} events of this run are lost."
+            );
         }
         _run = state;
         _pending.Clear();
@@ -173,9 +181,17 @@ internal sealed class RunWriter : IDisposable
         {
             _run = _store!.Complete(_pending, tasks =>
             {
-                var changes = UpdateLedger(ledger, Final(Counted(_run), completion, Timestamps.Now()), completion, tasks);
+                var changes = UpdateLedger(
+                    ledger,
+                    Final(Counted(_run), completion, Timestamps.Now()),
+                    completion,
+                    tasks
+                );
                 var completed = RunEvents.Completed(_run.RunId, completion);
-                var final = Final(Counted(_run), completion, completed.Ts) with { EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1 };
+                var final = Final(Counted(_run), completion, completed.Ts) with
+                {
+                    EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1,
+                };
                 return (final, changes with { Events = [.. changes.Events, completed] });
             });
             _pending.Clear();
@@ -189,16 +205,25 @@ internal sealed class RunWriter : IDisposable
     }
 
     /// <summary>The run with the counts so far and the pending events counted.</summary>
-    private RunState Counted(RunState run) => run with { Passed = _passed, Failed = _failed, Skipped = _skipped, EventCount = run.EventCount + _pending.Count };
+    private RunState Counted(RunState run) =>
+        run with
+        {
+            Passed = _passed,
+            Failed = _failed,
+            Skipped = _skipped,
+            EventCount = run.EventCount + _pending.Count,
+        };
 
-    private RunState Final(RunState run, RunCompletion completion, DateTimeOffset endedAt) => run with
-    {
-        EndedAt = endedAt,
-        Aborted = completion.Aborted || completion.Canceled,
-        Canceled = completion.Canceled,
-        State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
-        StateReason = completion.AbortReason ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
-    };
+    private RunState Final(RunState run, RunCompletion completion, DateTimeOffset endedAt) =>
+        run with
+        {
+            EndedAt = endedAt,
+            Aborted = completion.Aborted || completion.Canceled,
+            Canceled = completion.Canceled,
+            State = RunStates.Final(_failed, completion.Aborted, completion.Canceled),
+            StateReason = completion.AbortReason
+                ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
+        };
 
     private void StoreFailed(StoreException e)
     {
@@ -207,18 +232,27 @@ internal sealed class RunWriter : IDisposable
         _store = null;
     }
 
-
     /// <summary>The ledger's changes; a ledger that fails costs the fix tasks of this run, never the run's record.</summary>
-    private LedgerChanges UpdateLedger(IFixTaskLedger ledger, RunState state, RunCompletion completion, LedgerState tasks)
+    private LedgerChanges UpdateLedger(
+        IFixTaskLedger ledger,
+        RunState state,
+        RunCompletion completion,
+        LedgerState tasks
+    )
     {
         try
         {
             var hostFindings = _hosts.SelectMany(h => h.Findings.Select(f => f.Finding)).ToList();
-            return ledger.Update(new CompletedRun(state, completion, _failures, _passedTests) { HostFindings = hostFindings }, tasks);
+            return ledger.Update(
+                new CompletedRun(state, completion, _failures, _passedTests) { HostFindings = hostFindings },
+                tasks
+            );
         }
         catch (Exception e) when (e is not StoreException)
         {
-            _warn($"Uet: the fix tasks of this run could not be updated ({e.GetType().Name}: {e.Message}); the run is recorded.");
+            _warn(
+                $"Uet: the fix tasks of this run could not be updated ({e.GetType().Name}: {e.Message}); the run is recorded."
+            );
             return LedgerChanges.None;
         }
     }

@@ -19,13 +19,19 @@ public static class StoreLocation
         {
             return Path.GetFullPath(explicitPath);
         }
-        var root = FindUp(startDirectory, IsRepositoryRoot) ?? FindUp(startDirectory, IsProjectFolder) ?? Path.GetFullPath(startDirectory);
+        var root = FindUp(startDirectory, IsRepositoryRoot)
+            ?? FindUp(startDirectory, IsProjectFolder)
+            ?? Path.GetFullPath(startDirectory);
         return Path.Combine(root, FolderName, FileName);
     }
 
     private static string? FindUp(string startDirectory, Func<DirectoryInfo, bool> isWanted)
     {
-        for (var directory = new DirectoryInfo(Path.GetFullPath(startDirectory)); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(Path.GetFullPath(startDirectory));
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             if (directory.Exists && isWanted(directory))
             {

@@ -9,6 +9,7 @@ public sealed record RunCompletion
     public bool Aborted { get; init; }
     public bool Canceled { get; init; }
     public TimeSpan Elapsed { get; init; }
+
     /// <summary>Why the platform aborted the run, when it says (e.g. "The active test run was aborted. Reason: ...").</summary>
     public string? AbortReason { get; init; }
 }

@@ -30,11 +30,12 @@ public static class RunDifferences
         return differences;
     }
 
-    private static string Show<T>(T value) => value switch
-    {
-        null => "null",
-        DateTimeOffset time => Events.Timestamps.Format(time),
-        bool flag => flag ? "true" : "false",
-        _ => value.ToString() ?? "null",
-    };
+    private static string Show<T>(T value) =>
+        value switch
+        {
+            null => "null",
+            DateTimeOffset time => Events.Timestamps.Format(time),
+            bool flag => flag ? "true" : "false",
+            _ => value.ToString() ?? "null",
+        };
 }

@@ -15,11 +15,13 @@ public static class RunProjection
         RunState? state = null;
         foreach (var runEvent in events)
         {
-            state = runEvent.Kind == EventKinds.RunStarted
-                ? Started(runEvent)
+            state =
+                runEvent.Kind == EventKinds.RunStarted ? Started(runEvent)
                 : state is null
-                    ? throw new InvalidDataException($"event {runEvent.EventId} ({runEvent.Kind}) comes before the run's run_started event")
-                    : Apply(state, runEvent);
+                    ? throw new InvalidDataException(
+                        $"event {runEvent.EventId} ({runEvent.Kind}) comes before the run's run_started event"
+                    )
+                : Apply(state, runEvent);
         }
         return state ?? throw new InvalidDataException("the run has no events");
     }
@@ -40,7 +42,8 @@ public static class RunProjection
                 Text(recorder, "machine") ?? "",
                 recorder["pid"].IsInt32 ? recorder["pid"].AsInt32 : 0,
                 Text(recorder, "process_started_at") is { } started ? Timestamps.Parse(started) : runEvent.Ts,
-                Flag(recorder, "ci")),
+                Flag(recorder, "ci")
+            ),
             EventCount = 1,
         };
     }
@@ -66,7 +69,8 @@ public static class RunProjection
                     Aborted = aborted || canceled,
                     Canceled = canceled,
                     State = RunStates.Final(counted.Failed, aborted, canceled),
-                    StateReason = Text(payload, "abort_reason") ?? RunStates.FinalReason(counted.Failed, aborted, canceled),
+                    StateReason = Text(payload, "abort_reason")
+                        ?? RunStates.FinalReason(counted.Failed, aborted, canceled),
                 };
             case EventKinds.RunAborted:
                 return counted with
@@ -81,5 +85,6 @@ public static class RunProjection
         }
     }
 
-    private static int BatchSize(BsonDocument payload) => payload["results"].IsArray ? payload["results"].AsArray.Count : 0;
+    private static int BatchSize(BsonDocument payload) =>
+        payload["results"].IsArray ? payload["results"].AsArray.Count : 0;
 }

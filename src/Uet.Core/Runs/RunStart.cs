@@ -9,6 +9,7 @@ public sealed record RunStart
     public required string Project { get; init; }
     public string? TargetFramework { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>The settings worth keeping with the run (logger parameters, results folder, ...).</summary>
     public BsonDocument Settings { get; init; } = [];
     public required RecorderProcess Recorder { get; init; }

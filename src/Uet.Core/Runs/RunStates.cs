@@ -9,7 +9,9 @@ public static class RunStates
     public const string Canceled = "canceled";
 
     public static string Final(int failed, bool aborted, bool canceled) =>
-        canceled ? Canceled : failed > 0 || aborted ? Failed : Succeeded;
+        canceled ? Canceled
+        : failed > 0 || aborted ? Failed
+        : Succeeded;
 
     public static string? FinalReason(int failed, bool aborted, bool canceled) =>
         canceled ? "the test run was canceled"

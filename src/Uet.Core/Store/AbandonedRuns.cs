@@ -31,19 +31,27 @@ internal static class AbandonedRuns
             {
                 continue;
             }
-            var lastEvent = events.Find(Documents.EventsOf(run.RunId)).Select(d => d["ts"].AsString).Max(StringComparer.Ordinal);
+            var lastEvent = events
+                .Find(Documents.EventsOf(run.RunId))
+                .Select(d => d["ts"].AsString)
+                .Max(StringComparer.Ordinal);
             var endedAt = lastEvent is null ? run.StartedAt : Timestamps.Parse(lastEvent);
-            var reason = $"the process that recorded this run (pid {run.Recorder.ProcessId} on {run.Recorder.Machine}) ended before the run completed";
+            var reason =
+                $"the process that recorded this run (pid {run.Recorder.ProcessId} on {run.Recorder.Machine}) ended before the run completed";
             var aborted = RunEvents.Aborted(run.RunId, endedAt, reason);
             events.Insert(Documents.FromEvent(aborted));
-            runs.Update(Documents.FromRun(run with
-            {
-                State = RunStates.Failed,
-                StateReason = reason,
-                Aborted = true,
-                EndedAt = endedAt,
-                EventCount = run.EventCount + 1,
-            }));
+            runs.Update(
+                Documents.FromRun(
+                    run with
+                    {
+                        State = RunStates.Failed,
+                        StateReason = reason,
+                        Aborted = true,
+                        EndedAt = endedAt,
+                        EventCount = run.EventCount + 1,
+                    }
+                )
+            );
             active.Delete(run.RunId);
             recovered.Add(run.RunId);
         }

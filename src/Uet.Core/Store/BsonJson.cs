@@ -7,14 +7,15 @@ namespace Uet.Core.Store;
 /// <summary>Converts event payloads between LiteDB's BSON values and System.Text.Json nodes, both ways (for JSON output).</summary>
 public static class BsonJson
 {
-    public static BsonValue ToBson(JsonNode? node) => node switch
-    {
-        null => BsonValue.Null,
-        JsonObject obj => ToBson(obj),
-        JsonArray array => new BsonArray(array.Select(ToBson)),
-        JsonValue value => ToBson(value),
-        _ => throw new ArgumentException($"unexpected JSON node {node.GetType().Name}", nameof(node)),
-    };
+    public static BsonValue ToBson(JsonNode? node) =>
+        node switch
+        {
+            null => BsonValue.Null,
+            JsonObject obj => ToBson(obj),
+            JsonArray array => new BsonArray(array.Select(ToBson)),
+            JsonValue value => ToBson(value),
+            _ => throw new ArgumentException($"unexpected JSON node {node.GetType().Name}", nameof(node)),
+        };
 
     public static BsonDocument ToBson(JsonObject obj)
     {
@@ -51,19 +52,20 @@ public static class BsonJson
         }
     }
 
-    public static JsonNode? ToJson(BsonValue value) => value.Type switch
-    {
-        BsonType.Null or BsonType.MinValue or BsonType.MaxValue => null,
-        BsonType.Document => ToJson(value.AsDocument),
-        BsonType.Array => new JsonArray([.. value.AsArray.Select(ToJson)]),
-        BsonType.String => JsonValue.Create(value.AsString),
-        BsonType.Boolean => JsonValue.Create(value.AsBoolean),
-        BsonType.Int32 => JsonValue.Create(value.AsInt32),
-        BsonType.Int64 => JsonValue.Create(value.AsInt64),
-        BsonType.Double => JsonValue.Create(value.AsDouble),
-        BsonType.Decimal => JsonValue.Create(value.AsDecimal),
-        _ => JsonValue.Create(value.ToString()),
-    };
+    public static JsonNode? ToJson(BsonValue value) =>
+        value.Type switch
+        {
+            BsonType.Null or BsonType.MinValue or BsonType.MaxValue => null,
+            BsonType.Document => ToJson(value.AsDocument),
+            BsonType.Array => new JsonArray([.. value.AsArray.Select(ToJson)]),
+            BsonType.String => JsonValue.Create(value.AsString),
+            BsonType.Boolean => JsonValue.Create(value.AsBoolean),
+            BsonType.Int32 => JsonValue.Create(value.AsInt32),
+            BsonType.Int64 => JsonValue.Create(value.AsInt64),
+            BsonType.Double => JsonValue.Create(value.AsDouble),
+            BsonType.Decimal => JsonValue.Create(value.AsDecimal),
+            _ => JsonValue.Create(value.ToString()),
+        };
 
     public static JsonObject ToJson(BsonDocument document)
     {

@@ -13,6 +13,7 @@ internal static class Collections
     public const string ActiveRuns = "active_runs";
     public const string FixTasks = "fix_tasks";
     public const string Workers = "workers";
+
     /// <summary>One document per workstream: which of its tasks the open fix tasks block.</summary>
     public const string BlockedWork = "blocked_work";
 

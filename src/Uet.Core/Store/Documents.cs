@@ -8,53 +8,57 @@ namespace Uet.Core.Store;
 internal static class Documents
 {
     /// <summary>Events are keyed RUN_ID.EVENT_ID: a run's events form one ordered range of the primary index.</summary>
-    public static BsonDocument FromEvent(RunEvent runEvent) => new()
-    {
-        ["_id"] = EventKey(runEvent.RunId, runEvent.EventId),
-        ["event_id"] = runEvent.EventId,
-        ["run_id"] = runEvent.RunId,
-        ["ts"] = Timestamps.Format(runEvent.Ts),
-        ["kind"] = runEvent.Kind,
-        ["payload"] = PackedText.Pack(runEvent.Payload),
-    };
+    public static BsonDocument FromEvent(RunEvent runEvent) =>
+        new()
+        {
+            ["_id"] = EventKey(runEvent.RunId, runEvent.EventId),
+            ["event_id"] = runEvent.EventId,
+            ["run_id"] = runEvent.RunId,
+            ["ts"] = Timestamps.Format(runEvent.Ts),
+            ["kind"] = runEvent.Kind,
+            ["payload"] = PackedText.Pack(runEvent.Payload),
+        };
 
     public static string EventKey(string runId, string eventId) => $"{runId}.{eventId}";
 
     /// <summary>The primary-key range that holds exactly the events of a run ('/' follows '.').</summary>
     public static BsonExpression EventsOf(string runId) => Query.Between("_id", $"{runId}.", $"{runId}/");
 
-    public static RunEvent ToEvent(BsonDocument document) => new(
-        document["event_id"].AsString,
-        document["run_id"].AsString,
-        Timestamps.Parse(document["ts"].AsString),
-        document["kind"].AsString,
-        PackedText.Unpack(document["payload"].AsDocument));
+    public static RunEvent ToEvent(BsonDocument document) =>
+        new(
+            document["event_id"].AsString,
+            document["run_id"].AsString,
+            Timestamps.Parse(document["ts"].AsString),
+            document["kind"].AsString,
+            PackedText.Unpack(document["payload"].AsDocument)
+        );
 
-    public static BsonDocument FromRun(RunState run) => new()
-    {
-        ["_id"] = run.RunId,
-        ["session_id"] = run.SessionId,
-        ["project"] = run.Project,
-        ["target_framework"] = run.TargetFramework,
-        ["sources"] = new BsonArray(run.Sources.Select(s => new BsonValue(s))),
-        ["started_at"] = Timestamps.Format(run.StartedAt),
-        ["ended_at"] = run.EndedAt is { } ended ? Timestamps.Format(ended) : BsonValue.Null,
-        ["state"] = run.State,
-        ["state_reason"] = run.StateReason,
-        ["aborted"] = run.Aborted,
-        ["canceled"] = run.Canceled,
-        ["passed"] = run.Passed,
-        ["failed"] = run.Failed,
-        ["skipped"] = run.Skipped,
-        ["events"] = run.EventCount,
-        ["recorder"] = new BsonDocument
+    public static BsonDocument FromRun(RunState run) =>
+        new()
         {
-            ["machine"] = run.Recorder.Machine,
-            ["pid"] = run.Recorder.ProcessId,
-            ["process_started_at"] = Timestamps.Format(run.Recorder.ProcessStartedAt),
-            ["ci"] = run.Recorder.OnCi,
-        },
-    };
+            ["_id"] = run.RunId,
+            ["session_id"] = run.SessionId,
+            ["project"] = run.Project,
+            ["target_framework"] = run.TargetFramework,
+            ["sources"] = new BsonArray(run.Sources.Select(s => new BsonValue(s))),
+            ["started_at"] = Timestamps.Format(run.StartedAt),
+            ["ended_at"] = run.EndedAt is { } ended ? Timestamps.Format(ended) : BsonValue.Null,
+            ["state"] = run.State,
+            ["state_reason"] = run.StateReason,
+            ["aborted"] = run.Aborted,
+            ["canceled"] = run.Canceled,
+            ["passed"] = run.Passed,
+            ["failed"] = run.Failed,
+            ["skipped"] = run.Skipped,
+            ["events"] = run.EventCount,
+            ["recorder"] = new BsonDocument
+            {
+                ["machine"] = run.Recorder.Machine,
+                ["pid"] = run.Recorder.ProcessId,
+                ["process_started_at"] = Timestamps.Format(run.Recorder.ProcessStartedAt),
+                ["ci"] = run.Recorder.OnCi,
+            },
+        };
 
     public static RunState ToRun(BsonDocument document)
     {
@@ -80,7 +84,8 @@ internal static class Documents
                 recorder["machine"].AsString,
                 recorder["pid"].AsInt32,
                 Timestamps.Parse(recorder["process_started_at"].AsString),
-                recorder["ci"].AsBoolean),
+                recorder["ci"].AsBoolean
+            ),
         };
     }
 

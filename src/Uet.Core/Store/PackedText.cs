@@ -21,13 +21,14 @@ internal static class PackedText
     private const int Window = 22;
 
     /// <summary>The value with its long texts packed; the same instance when it has none.</summary>
-    public static BsonValue Pack(BsonValue value) => value.Type switch
-    {
-        BsonType.String when value.AsString.Length >= MinLength => new BsonValue(Compress(value.AsString)),
-        BsonType.Document => Pack(value.AsDocument),
-        BsonType.Array => Pack(value.AsArray),
-        _ => value,
-    };
+    public static BsonValue Pack(BsonValue value) =>
+        value.Type switch
+        {
+            BsonType.String when value.AsString.Length >= MinLength => new BsonValue(Compress(value.AsString)),
+            BsonType.Document => Pack(value.AsDocument),
+            BsonType.Array => Pack(value.AsArray),
+            _ => value,
+        };
 
     public static BsonDocument Pack(BsonDocument document)
     {
@@ -48,13 +49,14 @@ internal static class PackedText
     }
 
     /// <summary>The value with every packed text unpacked.</summary>
-    public static BsonValue Unpack(BsonValue value) => value.Type switch
-    {
-        BsonType.Binary => new BsonValue(Decompress(value.AsBinary)),
-        BsonType.Document => Unpack(value.AsDocument),
-        BsonType.Array => new BsonArray(value.AsArray.Select(Unpack)),
-        _ => value,
-    };
+    public static BsonValue Unpack(BsonValue value) =>
+        value.Type switch
+        {
+            BsonType.Binary => new BsonValue(Decompress(value.AsBinary)),
+            BsonType.Document => Unpack(value.AsDocument),
+            BsonType.Array => new BsonArray(value.AsArray.Select(Unpack)),
+            _ => value,
+        };
 
     public static BsonDocument Unpack(BsonDocument document)
     {

@@ -28,7 +28,8 @@ internal static class StoreMigrations
         if (version > CurrentVersion)
         {
             throw new StoreException(
-                $"{path}: the store has layout version {version}, written by a newer Uet; this Uet reads versions up to {CurrentVersion}. Update Uet, or point DbPath elsewhere.");
+                $"{path}: the store has layout version {version}, written by a newer Uet; this Uet reads versions up to {CurrentVersion}. Update Uet, or point DbPath elsewhere."
+            );
         }
         for (var step = version; step < CurrentVersion; step++)
         {

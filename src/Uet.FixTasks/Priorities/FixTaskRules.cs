@@ -10,14 +10,24 @@ public sealed record FixTaskRules
 
     public IReadOnlyList<string> BlockingCategories { get; init; } = ["smoke", "blocking", "critical"];
     public IReadOnlyList<int> BlockingPriorities { get; init; } = [0, 1];
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> BlockingTraits { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> BlockingTraits { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
     public int ManyFailures { get; init; } = 10;
 
     public IReadOnlyList<string> InitializationMarkers { get; init; } =
     [
-        "Class Initialization method", "Assembly Initialization method", "Class Cleanup method", "Assembly Cleanup method",
-        "ClassInitialize", "AssemblyInitialize", "ClassCleanup", "AssemblyCleanup",
-        "OneTimeSetUp", "OneTimeTearDown", "Class fixture", "Collection fixture",
+        "Class Initialization method",
+        "Assembly Initialization method",
+        "Class Cleanup method",
+        "Assembly Cleanup method",
+        "ClassInitialize",
+        "AssemblyInitialize",
+        "ClassCleanup",
+        "AssemblyCleanup",
+        "OneTimeSetUp",
+        "OneTimeTearDown",
+        "Class fixture",
+        "Collection fixture",
     ];
 
     public int FlakyRuns { get; init; } = 5;

@@ -15,8 +15,13 @@ public sealed class Prioritizer(FixTaskRules rules)
     {
         if (failures.Select(f => f.ErrorMessage).FirstOrDefault(IsInitialization) is { } initialization)
         {
-            var marker = rules.InitializationMarkers.First(m => initialization.Contains(m, StringComparison.OrdinalIgnoreCase));
-            return (Priority.Critical, $"critical: an initialise or cleanup method failed (\"{marker}\"), so every test it sets up fails");
+            var marker = rules.InitializationMarkers.First(m =>
+                initialization.Contains(m, StringComparison.OrdinalIgnoreCase)
+            );
+            return (
+                Priority.Critical,
+                $"critical: an initialise or cleanup method failed (\"{marker}\"), so every test it sets up fails"
+            );
         }
         if (failures.Select(BlockingMark).FirstOrDefault(m => m is not null) is { } mark)
         {
@@ -24,35 +29,55 @@ public sealed class Prioritizer(FixTaskRules rules)
         }
         if (testCount >= rules.ManyFailures)
         {
-            return (Priority.Critical, $"critical: one root cause fails {testCount} tests (the threshold is {rules.ManyFailures})");
+            return (
+                Priority.Critical,
+                $"critical: one root cause fails {testCount} tests (the threshold is {rules.ManyFailures})"
+            );
         }
         if (flaky || failures.Any(f => IsKnownFlaky(f.FullyQualifiedName)))
         {
-            return (Priority.Medium, flaky
-                ? $"medium: flaky, its tests went from failing to passing and back in their last {rules.FlakyRuns} runs"
-                : "medium: a test known to be flaky (known_flaky in the rules)");
+            return (
+                Priority.Medium,
+                flaky
+                    ? $"medium: flaky, its tests went from failing to passing and back in their last {rules.FlakyRuns} runs"
+                    : "medium: a test known to be flaky (known_flaky in the rules)"
+            );
         }
         return (Priority.High, "high: a test failed");
     }
 
     /// <summary>The rank of a run that the test platform aborted (a host crashed or hung).</summary>
     public static (Priority Priority, string Reason) Aborted(string? reason) =>
-        (Priority.Critical, $"critical: the test run was aborted{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({FirstLine(reason)})")}; the tests after the crash did not run");
+        (
+            Priority.Critical,
+            $"critical: the test run was aborted{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({FirstLine(reason)})")}; the tests after the crash did not run"
+        );
 
     /// <summary>The rank of a test host that the health monitor quarantined (it hung) or found crashed.</summary>
-    public static (Priority Priority, string Reason) Host(Core.Health.HealthFinding finding) => finding.Kind == Core.Events.EventKinds.WorkerQuarantined
-        ? (Priority.Critical, $"critical: the test host made no progress for {finding.ProgressAge.TotalSeconds:0} s{Running(finding)}; quarantined after {finding.Failures} failed health checks{(finding.Killed ? " and ended, so the rest of the session could finish" : "")}")
-        : (Priority.Critical, $"critical: the test host crashed{Running(finding)}; the tests after it did not run");
+    public static (Priority Priority, string Reason) Host(Core.Health.HealthFinding finding) =>
+        finding.Kind == Core.Events.EventKinds.WorkerQuarantined
+            ? (
+                Priority.Critical,
+                $"critical: the test host made no progress for {finding.ProgressAge.TotalSeconds:0} s{Running(finding)}; quarantined after {finding.Failures} failed health checks{(finding.Killed ? " and ended, so the rest of the session could finish" : "")}"
+            )
+            : (Priority.Critical, $"critical: the test host crashed{Running(finding)}; the tests after it did not run");
 
-    private static string Running(Core.Health.HealthFinding finding) => finding.Test is { } test ? $" while running {test}" : "";
+    private static string Running(Core.Health.HealthFinding finding) =>
+        finding.Test is { } test ? $" while running {test}" : "";
 
     private bool IsInitialization(string? message) =>
-        message is not null && rules.InitializationMarkers.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase));
+        message is not null
+        && rules.InitializationMarkers.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What makes a failed test blocking, in words, or null.</summary>
     private string? BlockingMark(TestResultRecord test)
     {
-        if (test.Categories.FirstOrDefault(c => rules.BlockingCategories.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } category)
+        if (
+            test.Categories.FirstOrDefault(c =>
+                rules.BlockingCategories.Contains(c, StringComparer.OrdinalIgnoreCase)
+            ) is
+            { } category
+        )
         {
             return $"{test.FullyQualifiedName} has the category \"{category}\"";
         }
@@ -62,7 +87,10 @@ public sealed class Prioritizer(FixTaskRules rules)
         }
         foreach (var (name, value) in test.Traits)
         {
-            if (rules.BlockingTraits.TryGetValue(name, out var values) && (values.Count == 0 || values.Contains(value, StringComparer.OrdinalIgnoreCase)))
+            if (
+                rules.BlockingTraits.TryGetValue(name, out var values)
+                && (values.Count == 0 || values.Contains(value, StringComparer.OrdinalIgnoreCase))
+            )
             {
                 return $"{test.FullyQualifiedName} has the trait {name}={value}";
             }
@@ -70,8 +98,10 @@ public sealed class Prioritizer(FixTaskRules rules)
         return null;
     }
 
-    private bool IsKnownFlaky(string test) => rules.KnownFlaky.Any(known =>
-        known.EndsWith('.') ? test.StartsWith(known, StringComparison.Ordinal) : test == known);
+    private bool IsKnownFlaky(string test) =>
+        rules.KnownFlaky.Any(known =>
+            known.EndsWith('.') ? test.StartsWith(known, StringComparison.Ordinal) : test == known
+        );
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -39,7 +39,8 @@ public static class HtmlReport
     /// <summary>The page into <paramref name="page"/>; <paramref name="flush"/> may take what is there after each task.</summary>
     private static void Write(ReportData data, StringBuilder page, Action flush)
     {
-        page.Append("""
+        page.Append(
+            """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -68,10 +69,14 @@ public static class HtmlReport
             </head>
             <body>
 
-            """);
-        page.Append("<h1>Fix tasks</h1>\n<p class=\"meta\">").Append(E(MarkdownReport.Summary(data)))
-            .Append(" · generated ").Append(E(data.GeneratedAt.ToString("u", CultureInfo.InvariantCulture)))
-            .Append(data.SessionId is null ? "" : " · session " + E(data.SessionId)).Append("</p>\n");
+            """
+        );
+        page.Append("<h1>Fix tasks</h1>\n<p class=\"meta\">")
+            .Append(E(MarkdownReport.Summary(data)))
+            .Append(" · generated ")
+            .Append(E(data.GeneratedAt.ToString("u", CultureInfo.InvariantCulture)))
+            .Append(data.SessionId is null ? "" : " · session " + E(data.SessionId))
+            .Append("</p>\n");
         Summary(page, data);
         Blocked(page, data);
         page.Append("<section id=\"open\">\n");
@@ -86,7 +91,13 @@ public static class HtmlReport
             page.Append("<section id=\"resolved\"><h2>Resolved in this session</h2>\n<ul>\n");
             foreach (var task in data.Resolved)
             {
-                page.Append("<li>").Append(E(task.Title)).Append(" <code>").Append(E(task.Id)).Append("</code>").Append(task.Flaky ? " (flaky)" : "").Append("</li>\n");
+                page.Append("<li>")
+                    .Append(E(task.Title))
+                    .Append(" <code>")
+                    .Append(E(task.Id))
+                    .Append("</code>")
+                    .Append(task.Flaky ? " (flaky)" : "")
+                    .Append("</li>\n");
             }
             page.Append("</ul></section>\n");
         }
@@ -97,14 +108,16 @@ public static class HtmlReport
     private static void Summary(StringBuilder page, ReportData data)
     {
         page.Append("<div class=\"summary\">\n");
-        foreach (var (label, count, css) in new[]
-        {
-            ("critical", data.Open.Count(t => t.Priority == Priorities.Priority.Critical), "p1"),
-            ("high", data.Open.Count(t => t.Priority == Priorities.Priority.High), "p2"),
-            ("medium", data.Open.Count(t => t.Priority == Priorities.Priority.Medium), "p3"),
-            ("resolved", data.Resolved.Count, "ok"),
-            ("blocked work", data.BlockedWork?.Tasks.Count ?? 0, "p1"),
-        })
+        foreach (
+            var (label, count, css) in new[]
+            {
+                ("critical", data.Open.Count(t => t.Priority == Priorities.Priority.Critical), "p1"),
+                ("high", data.Open.Count(t => t.Priority == Priorities.Priority.High), "p2"),
+                ("medium", data.Open.Count(t => t.Priority == Priorities.Priority.Medium), "p3"),
+                ("resolved", data.Resolved.Count, "ok"),
+                ("blocked work", data.BlockedWork?.Tasks.Count ?? 0, "p1"),
+            }
+        )
         {
             page.Append(CultureInfo.InvariantCulture, $"<div class=\"count {css}\"><b>{count}</b>{label}</div>\n");
         }
@@ -117,11 +130,17 @@ public static class HtmlReport
         {
             return;
         }
-        page.Append("<section id=\"blocked\"><h2>Blocked work</h2>\n<p>Workstream <code>").Append(E(work.WorkstreamId)).Append("</code></p>\n");
+        page.Append("<section id=\"blocked\"><h2>Blocked work</h2>\n<p>Workstream <code>")
+            .Append(E(work.WorkstreamId))
+            .Append("</code></p>\n");
         page.Append("<table><thead><tr><th>Task</th><th>Blocked by</th></tr></thead><tbody>\n");
         foreach (var task in work.Tasks)
         {
-            page.Append("<tr><td><code>").Append(E(task.TaskId)).Append("</code></td><td>").Append(E(string.Join(", ", task.BlockedBy))).Append("</td></tr>\n");
+            page.Append("<tr><td><code>")
+                .Append(E(task.TaskId))
+                .Append("</code></td><td>")
+                .Append(E(string.Join(", ", task.BlockedBy)))
+                .Append("</td></tr>\n");
         }
         page.Append("</tbody></table></section>\n");
     }
@@ -129,7 +148,10 @@ public static class HtmlReport
     private static void Card(StringBuilder page, FixTask task)
     {
         var level = (int)task.Priority;
-        page.Append(CultureInfo.InvariantCulture, $"<article class=\"task p{level}\" id=\"{E(task.Id)}\">\n<h2><span class=\"badge b{level}\">{MarkdownReport.Name(task.Priority)}</span>{E(task.Title)} <code>{E(task.Id)}</code></h2>\n<dl>\n");
+        page.Append(
+            CultureInfo.InvariantCulture,
+            $"<article class=\"task p{level}\" id=\"{E(task.Id)}\">\n<h2><span class=\"badge b{level}\">{MarkdownReport.Name(task.Priority)}</span>{E(task.Title)} <code>{E(task.Id)}</code></h2>\n<dl>\n"
+        );
         Item(page, "Why", task.Reason);
         if (task.StartAt is not null)
         {
@@ -148,21 +170,37 @@ public static class HtmlReport
         }
         if (task.Tests.Count > 0)
         {
-            page.Append(CultureInfo.InvariantCulture, $"<h3>Failing tests ({task.Tests.Count})</h3>\n<ul class=\"tests\">\n");
+            page.Append(
+                CultureInfo.InvariantCulture,
+                $"<h3>Failing tests ({task.Tests.Count})</h3>\n<ul class=\"tests\">\n"
+            );
             foreach (var test in task.Tests.Take(TestsListed))
             {
-                page.Append("<li><code>").Append(E(test.Name)).Append("</code>").Append(test.LastOutcome == TestRunOutcome.Passed ? " (passed last)" : "").Append("</li>\n");
+                page.Append("<li><code>")
+                    .Append(E(test.Name))
+                    .Append("</code>")
+                    .Append(test.LastOutcome == TestRunOutcome.Passed ? " (passed last)" : "")
+                    .Append("</li>\n");
             }
-            page.Append(task.Tests.Count > TestsListed ? $"<li>… {task.Tests.Count - TestsListed} more</li>\n" : "").Append("</ul>\n");
+            page.Append(task.Tests.Count > TestsListed ? $"<li>… {task.Tests.Count - TestsListed} more</li>\n" : "")
+                .Append("</ul>\n");
         }
         if (task.Stack.Count > 0)
         {
-            page.Append("<h3>Stack (your code first)</h3>\n<pre class=\"stack\">").Append(E(string.Join('\n', task.Stack))).Append("</pre>\n");
+            page.Append("<h3>Stack (your code first)</h3>\n<pre class=\"stack\">")
+                .Append(E(string.Join('\n', task.Stack)))
+                .Append("</pre>\n");
         }
         if (task.Context is not null)
         {
-            var size = task.ContextInfo is { } info ? $" ({info.Tokens} {(info.Estimated ? "estimated " : "")}tokens of {info.Model}, budget {info.Budget})" : "";
-            page.Append("<details><summary>Context for a person or an AI agent").Append(E(size)).Append("</summary>\n<pre class=\"context\">").Append(E(task.Context)).Append("</pre></details>\n");
+            var size = task.ContextInfo is { } info
+                ? $" ({info.Tokens} {(info.Estimated ? "estimated " : "")}tokens of {info.Model}, budget {info.Budget})"
+                : "";
+            page.Append("<details><summary>Context for a person or an AI agent")
+                .Append(E(size))
+                .Append("</summary>\n<pre class=\"context\">")
+                .Append(E(task.Context))
+                .Append("</pre></details>\n");
         }
         page.Append("</article>\n");
     }
@@ -176,23 +214,44 @@ public static class HtmlReport
         var start = data.Runs.Min(r => r.StartedAt);
         var end = data.Runs.Max(r => r.EndedAt ?? data.GeneratedAt);
         var span = Math.Max((end - start).TotalMilliseconds, 1);
-        page.Append("<section id=\"timeline\"><h2>Runs of the session</h2>\n<table><thead><tr><th>Project</th><th>Recorded by</th><th>Outcome</th><th>Started</th><th>Duration</th><th>Timeline</th></tr></thead><tbody>\n");
+        page.Append(
+            "<section id=\"timeline\"><h2>Runs of the session</h2>\n<table><thead><tr><th>Project</th><th>Recorded by</th><th>Outcome</th><th>Started</th><th>Duration</th><th>Timeline</th></tr></thead><tbody>\n"
+        );
         foreach (var run in data.Runs)
         {
             var ended = run.EndedAt ?? data.GeneratedAt;
             var left = (run.StartedAt - start).TotalMilliseconds / span * 100;
             var width = Math.Max((ended - run.StartedAt).TotalMilliseconds / span * 100, 0.5);
-            var outcome = $"{run.State}{(run.Aborted ? " (aborted)" : "")}: {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped";
-            page.Append("<tr><td>").Append(E(run.Project)).Append(" <small>").Append(E(run.TargetFramework ?? "")).Append("</small></td>")
-                .Append("<td>").Append(E($"{run.Recorder.Machine} pid {run.Recorder.ProcessId}")).Append("</td>")
-                .Append("<td>").Append(E(outcome)).Append("</td>")
-                .Append("<td>").Append(E(run.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture))).Append("</td>")
-                .Append("<td>").Append(E($"{(ended - run.StartedAt).TotalSeconds:0.0} s")).Append("</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td><div class=\"lane\"><div class=\"bar {E(run.State)}\" style=\"left:{left:0.##}%;width:{width:0.##}%\"></div></div></td></tr>\n");
+            var outcome =
+                $"{run.State}{(run.Aborted ? " (aborted)" : "")}: {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped";
+            page.Append("<tr><td>")
+                .Append(E(run.Project))
+                .Append(" <small>")
+                .Append(E(run.TargetFramework ?? ""))
+                .Append("</small></td>")
+                .Append("<td>")
+                .Append(E($"{run.Recorder.Machine} pid {run.Recorder.ProcessId}"))
+                .Append("</td>")
+                .Append("<td>")
+                .Append(E(outcome))
+                .Append("</td>")
+                .Append("<td>")
+                .Append(E(run.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))
+                .Append("</td>")
+                .Append("<td>")
+                .Append(E($"{(ended - run.StartedAt).TotalSeconds:0.0} s"))
+                .Append("</td>")
+                .Append(
+                    CultureInfo.InvariantCulture,
+                    $"<td><div class=\"lane\"><div class=\"bar {E(run.State)}\" style=\"left:{left:0.##}%;width:{width:0.##}%\"></div></div></td></tr>\n"
+                );
             foreach (var host in data.Hosts.GetValueOrDefault(run.RunId) ?? [])
             {
-                page.Append("<tr class=\"host\"><td></td><td>").Append(E($"test host pid {host.HostId}")).Append("</td><td colspan=\"4\">")
-                    .Append(E(HostTimeline(host))).Append("</td></tr>\n");
+                page.Append("<tr class=\"host\"><td></td><td>")
+                    .Append(E($"test host pid {host.HostId}"))
+                    .Append("</td><td colspan=\"4\">")
+                    .Append(E(HostTimeline(host)))
+                    .Append("</td></tr>\n");
             }
         }
         page.Append("</tbody></table></section>\n");
@@ -200,16 +259,24 @@ public static class HtmlReport
 
     /// <summary>"started 10:00:01; degraded 10:00:31 (A.Tests.Hangs); quarantined 10:01:31, ended".</summary>
     private static string HostTimeline(Core.Health.HealthReport host) =>
-        string.Join("; ", new[] { $"started {host.LaunchedAt:HH:mm:ss}" }
-            .Concat(host.Findings.Select(f => $"{Step(f.Finding)} {f.At:HH:mm:ss}{(f.Finding.Test is { } test ? $" ({test}, no progress for {f.Finding.ProgressAge.TotalSeconds:0} s)" : "")}"))
-            .Append(host.Outcome));
+        string.Join(
+            "; ",
+            new[] { $"started {host.LaunchedAt:HH:mm:ss}" }
+                .Concat(
+                    host.Findings.Select(f =>
+                        $"{Step(f.Finding)} {f.At:HH:mm:ss}{(f.Finding.Test is { } test ? $" ({test}, no progress for {f.Finding.ProgressAge.TotalSeconds:0} s)" : "")}"
+                    )
+                )
+                .Append(host.Outcome)
+        );
 
-    private static string Step(Core.Health.HealthFinding finding) => finding.Kind switch
-    {
-        Core.Events.EventKinds.WorkerQuarantined => finding.Killed ? "quarantined and ended" : "quarantined",
-        Core.Events.EventKinds.WorkerCrashed => "crashed",
-        _ => finding.Health.ToString().ToLowerInvariant(),
-    };
+    private static string Step(Core.Health.HealthFinding finding) =>
+        finding.Kind switch
+        {
+            Core.Events.EventKinds.WorkerQuarantined => finding.Killed ? "quarantined and ended" : "quarantined",
+            Core.Events.EventKinds.WorkerCrashed => "crashed",
+            _ => finding.Health.ToString().ToLowerInvariant(),
+        };
 
     private static void Item(StringBuilder page, string term, string value) =>
         page.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");

@@ -17,7 +17,11 @@ public static class JsonReport
     public const string FileName = "fix-tasks.json";
     public const string Version = "fix_task_report.v1";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Render(ReportData data)
     {

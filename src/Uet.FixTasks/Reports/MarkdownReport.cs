@@ -23,8 +23,17 @@ public static class MarkdownReport
         text.Append("# Fix tasks: ").Append(Summary(data)).Append("\n\n");
         if (data.SessionId is not null)
         {
-            text.Append("Session `").Append(data.SessionId).Append("`: ")
-                .Append(string.Join(", ", data.Runs.Select(r => $"{Cell(r.Project)}{(r.TargetFramework is null ? "" : $" ({r.TargetFramework})")} {r.State}{(r.Aborted ? ", aborted" : "")}")))
+            text.Append("Session `")
+                .Append(data.SessionId)
+                .Append("`: ")
+                .Append(
+                    string.Join(
+                        ", ",
+                        data.Runs.Select(r =>
+                            $"{Cell(r.Project)}{(r.TargetFramework is null ? "" : $" ({r.TargetFramework})")} {r.State}{(r.Aborted ? ", aborted" : "")}"
+                        )
+                    )
+                )
                 .Append(".\n\n");
         }
         if (data.Open.Count > 0)
@@ -32,14 +41,24 @@ public static class MarkdownReport
             text.Append("| # | Priority | Task | Tests | Start at | Blocks |\n|---|---|---|---:|---|---|\n");
             foreach (var (task, number) in data.Open.Select((t, i) => (t, i + 1)))
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {number} | {Name(task.Priority)} | {Cell(task.Title)} `{task.Id}` | {task.Tests.Count} | {Code(task.StartAt ?? "")} | {Cell(string.Join(", ", task.Blocks))} |\n");
+                text.Append(
+                    CultureInfo.InvariantCulture,
+                    $"| {number} | {Name(task.Priority)} | {Cell(task.Title)} `{task.Id}` | {task.Tests.Count} | {Code(task.StartAt ?? "")} | {Cell(string.Join(", ", task.Blocks))} |\n"
+                );
             }
             text.Append('\n');
         }
         if (data.BlockedWork is { Tasks.Count: > 0 } work)
         {
-            text.Append("**Blocked work** (workstream `").Append(work.WorkstreamId).Append("`): ")
-                .Append(string.Join("; ", work.Tasks.Select(t => $"{Cell(t.TaskId)} by {Cell(string.Join(", ", t.BlockedBy))}")))
+            text.Append("**Blocked work** (workstream `")
+                .Append(work.WorkstreamId)
+                .Append("`): ")
+                .Append(
+                    string.Join(
+                        "; ",
+                        work.Tasks.Select(t => $"{Cell(t.TaskId)} by {Cell(string.Join(", ", t.BlockedBy))}")
+                    )
+                )
                 .Append(".\n\n");
         }
         foreach (var (task, number) in data.Open.Select((t, i) => (t, i + 1)))
@@ -51,7 +70,13 @@ public static class MarkdownReport
             text.Append("## Resolved in this session\n\n");
             foreach (var task in data.Resolved)
             {
-                text.Append("- ").Append(Cell(task.Title)).Append(" `").Append(task.Id).Append('`').Append(task.Flaky ? " (flaky)" : "").Append('\n');
+                text.Append("- ")
+                    .Append(Cell(task.Title))
+                    .Append(" `")
+                    .Append(task.Id)
+                    .Append('`')
+                    .Append(task.Flaky ? " (flaky)" : "")
+                    .Append('\n');
             }
             text.Append('\n');
         }
@@ -64,20 +89,28 @@ public static class MarkdownReport
         {
             return data.Resolved.Count == 0 ? "none open" : $"none open, {data.Resolved.Count} resolved";
         }
-        var byPriority = data.Open.GroupBy(t => t.Priority).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Name(g.Key)}");
-        return $"{data.Open.Count} open ({string.Join(", ", byPriority)})" + (data.Resolved.Count > 0 ? $", {data.Resolved.Count} resolved" : "");
+        var byPriority = data
+            .Open.GroupBy(t => t.Priority)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {Name(g.Key)}");
+        return $"{data.Open.Count} open ({string.Join(", ", byPriority)})"
+            + (data.Resolved.Count > 0 ? $", {data.Resolved.Count} resolved" : "");
     }
 
-    public static string Name(Priority priority) => priority switch
-    {
-        Priority.Critical => "critical",
-        Priority.High => "high",
-        _ => "medium",
-    };
+    public static string Name(Priority priority) =>
+        priority switch
+        {
+            Priority.Critical => "critical",
+            Priority.High => "high",
+            _ => "medium",
+        };
 
     private static void Section(StringBuilder text, int number, FixTask task)
     {
-        text.Append(CultureInfo.InvariantCulture, $"## {number}. {Cell(task.Title)} ({Name(task.Priority)}, `{task.Id}`)\n\n");
+        text.Append(
+            CultureInfo.InvariantCulture,
+            $"## {number}. {Cell(task.Title)} ({Name(task.Priority)}, `{task.Id}`)\n\n"
+        );
         text.Append("- Why: ").Append(Cell(task.Reason)).Append('\n');
         if (task.StartAt is not null)
         {
@@ -92,13 +125,20 @@ public static class MarkdownReport
         {
             text.Append(CultureInfo.InvariantCulture, $"- Tests ({task.Tests.Count}): ")
                 .Append(string.Join(", ", task.Tests.Take(TestsListed).Select(t => Code(t.Name))))
-                .Append(task.Tests.Count > TestsListed ? ", …" : "").Append('\n');
+                .Append(task.Tests.Count > TestsListed ? ", …" : "")
+                .Append('\n');
         }
         var message = string.Join('\n', task.Message.Split('\n').Take(MessageLines)).TrimEnd();
         if (message.Length > 0)
         {
             var fence = new string('`', Math.Max(3, LongestRun(message, '`') + 1));
-            text.Append('\n').Append(fence).Append("text\n").Append(Printable(message)).Append('\n').Append(fence).Append('\n');
+            text.Append('\n')
+                .Append(fence)
+                .Append("text\n")
+                .Append(Printable(message))
+                .Append('\n')
+                .Append(fence)
+                .Append('\n');
         }
         text.Append('\n');
     }
@@ -111,8 +151,12 @@ public static class MarkdownReport
 
     /// <summary>Text for a table cell or a line: no line breaks, no pipes, no HTML.</summary>
     private static string Cell(string text) =>
-        Printable(text).Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        Printable(text)
+            .Replace("\r", "", StringComparison.Ordinal)
+            .Replace('\n', ' ')
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Code(string text)
     {
@@ -128,7 +172,11 @@ public static class MarkdownReport
         var result = new StringBuilder(text.Length);
         foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal))
         {
-            result.Append(c is < ' ' and not '\n' and not '\t' ? (char)(0x2400 + c) : c == '\u007f' ? '\u2421' : c);
+            result.Append(
+                c is < ' ' and not '\n' and not '\t' ? (char)(0x2400 + c)
+                : c == '\u007f' ? '\u2421'
+                : c
+            );
         }
         return result.ToString();
     }

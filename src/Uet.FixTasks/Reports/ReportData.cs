@@ -15,10 +15,12 @@ public sealed record ReportData(
     IReadOnlyList<FixTask> Resolved,
     BlockedWorkView? BlockedWork,
     IReadOnlyList<RunState> Runs,
-    DateTimeOffset GeneratedAt)
+    DateTimeOffset GeneratedAt
+)
 {
     /// <summary>Each run's test hosts, as their health collectors reported them (by run id; none when not watched).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Core.Health.HealthReport>> Hosts { get; init; } = new Dictionary<string, IReadOnlyList<Core.Health.HealthReport>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<Core.Health.HealthReport>> Hosts { get; init; } =
+        new Dictionary<string, IReadOnlyList<Core.Health.HealthReport>>();
 
     public IEnumerable<FixTask> All => Open.Concat(Resolved);
 
@@ -36,10 +38,17 @@ public sealed record ReportData(
         return new ReportData(
             session,
             Ordered(tasks.Where(t => t.IsOpen)),
-            Ordered(tasks.Where(t => !t.IsOpen && t.ResolvedAt is { } at && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= since)),
+            Ordered(
+                tasks.Where(t =>
+                    !t.IsOpen
+                    && t.ResolvedAt is { } at
+                    && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= since
+                )
+            ),
             BlockedWorkView.From(store.BlockedWork()),
             sessionRuns,
-            DateTimeOffset.UtcNow)
+            DateTimeOffset.UtcNow
+        )
         {
             Hosts = sessionRuns.ToDictionary(r => r.RunId, r => store.Workers(r.RunId)),
         };
@@ -47,7 +56,13 @@ public sealed record ReportData(
 
     /// <summary>Blocking before warning; within a priority, the task that blocks most work and fails most tests first.</summary>
     public static IReadOnlyList<FixTask> Ordered(IEnumerable<FixTask> tasks) =>
-        [.. tasks.OrderBy(t => t.Priority).ThenByDescending(t => t.Blocks.Count).ThenByDescending(t => t.Tests.Count).ThenBy(t => t.Id, StringComparer.Ordinal)];
+        [
+            .. tasks
+                .OrderBy(t => t.Priority)
+                .ThenByDescending(t => t.Blocks.Count)
+                .ThenByDescending(t => t.Tests.Count)
+                .ThenBy(t => t.Id, StringComparer.Ordinal),
+        ];
 }
 
 /// <summary>The blocked tasks of a workstream and what blocks each.</summary>
@@ -58,7 +73,12 @@ public sealed record BlockedWorkView(string WorkstreamId, IReadOnlyList<BlockedT
             ? null
             : new BlockedWorkView(
                 document["workstream_id"].AsString,
-                [.. document["blocked"].AsDocument.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new BlockedTask(p.Key, [.. p.Value.AsArray.Select(v => v.AsString)]))]);
+                [
+                    .. document["blocked"]
+                        .AsDocument.OrderBy(p => p.Key, StringComparer.Ordinal)
+                        .Select(p => new BlockedTask(p.Key, [.. p.Value.AsArray.Select(v => v.AsString)])),
+                ]
+            );
 }
 
 public sealed record BlockedTask(string TaskId, IReadOnlyList<string> BlockedBy);

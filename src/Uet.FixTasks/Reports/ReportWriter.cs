@@ -19,7 +19,13 @@ public static class ReportWriter
         {
             JsonReport.Write(data, json);
         }
-        using (var html = new StreamWriter(Path.Combine(directory, HtmlReport.FileName), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        using (
+            var html = new StreamWriter(
+                Path.Combine(directory, HtmlReport.FileName),
+                append: false,
+                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
+            )
+        )
         {
             HtmlReport.Write(data, html);
         }
@@ -51,7 +57,8 @@ public static class ReportWriter
         {
             return markdown;
         }
-        const string Note = "\n> The fix-task report was cut here to stay under GitHub's 1 MiB step summary; the whole report is fix-tasks.md, fix-tasks.json and fix-tasks.html in the test results.\n";
+        const string Note =
+            "\n> The fix-task report was cut here to stay under GitHub's 1 MiB step summary; the whole report is fix-tasks.md, fix-tasks.json and fix-tasks.html in the test results.\n";
         var budget = room - Encoding.UTF8.GetByteCount(Note);
         if (budget <= 0)
         {

@@ -9,7 +9,13 @@ namespace Uet.FixTasks.Reports;
 /// </summary>
 public static class SessionReports
 {
-    public static ReportOutcome Write(string storePath, string sessionId, string runId, string directory, string? stepSummary)
+    public static ReportOutcome Write(
+        string storePath,
+        string sessionId,
+        string runId,
+        string directory,
+        string? stepSummary
+    )
     {
         using var store = UetStore.Open(storePath, createIfMissing: false);
         var data = ReportData.FromStore(store, sessionId);
@@ -21,7 +27,14 @@ public static class SessionReports
             var touched = data with
             {
                 Open = [.. data.Open.Where(t => t.Runs.Contains(runId))],
-                Resolved = [.. data.Resolved.Where(t => run is not null && t.ResolvedAt is { } at && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= run.StartedAt)],
+                Resolved =
+                [
+                    .. data.Resolved.Where(t =>
+                        run is not null
+                        && t.ResolvedAt is { } at
+                        && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= run.StartedAt
+                    ),
+                ],
                 Runs = run is null ? [] : [run],
             };
             warning = ReportWriter.AppendStepSummary(MarkdownReport.Render(touched), stepSummary);
@@ -39,10 +52,18 @@ public sealed record ReportOutcome(string Directory, ReportData Data, string? Wa
     /// </summary>
     public string Line()
     {
-        var blocking = Data.Open.Where(t => t.Priority == Priority.Critical).Take(3)
-            .Select(t => $"{t.Id} {t.Title} ({MarkdownReport.Count(t.Tests.Count, "test")}{(t.Blocks.Count > 0 ? "; blocks " + string.Join(", ", t.Blocks) : "")})").ToList();
+        var blocking = Data
+            .Open.Where(t => t.Priority == Priority.Critical)
+            .Take(3)
+            .Select(t =>
+                $"{t.Id} {t.Title} ({MarkdownReport.Count(t.Tests.Count, "test")}{(t.Blocks.Count > 0 ? "; blocks " + string.Join(", ", t.Blocks) : "")})"
+            )
+            .ToList();
         var more = Data.Open.Count(t => t.Priority == Priority.Critical) - blocking.Count;
-        var first = blocking.Count > 0 ? $"; blocking first: {string.Join(", ", blocking)}{(more > 0 ? $" and {more} more" : "")}" : "";
+        var first =
+            blocking.Count > 0
+                ? $"; blocking first: {string.Join(", ", blocking)}{(more > 0 ? $" and {more} more" : "")}"
+                : "";
         return $"Uet: fix tasks: {MarkdownReport.Summary(Data)}{first}; report: {Path.Combine(Directory, HtmlReport.FileName)}";
     }
 }

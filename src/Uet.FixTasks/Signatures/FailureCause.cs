@@ -29,7 +29,8 @@ public sealed partial class FailureCause
     public IReadOnlyList<StackFrame> Frames => _frames ??= StackTraceParser.RootFrames(_stackTrace);
 
     /// <summary>The frames with the user's code first (then the runtime's and the frameworks'): the order to read them.</summary>
-    public IEnumerable<StackFrame> FramesUserFirst => Frames.Where(f => f.IsUserCode).Concat(Frames.Where(f => !f.IsUserCode));
+    public IEnumerable<StackFrame> FramesUserFirst =>
+        Frames.Where(f => f.IsUserCode).Concat(Frames.Where(f => !f.IsUserCode));
 
     /// <summary>The first frame in the user's code: where to start looking, and part of the signature.</summary>
     public StackFrame? FirstUserFrame
@@ -38,7 +39,12 @@ public sealed partial class FailureCause
         {
             if (!_firstUserFrame.Found)
             {
-                _firstUserFrame = (true, _frames is null ? StackTraceParser.FirstUserFrame(_stackTrace) : _frames.FirstOrDefault(f => f.IsUserCode));
+                _firstUserFrame = (
+                    true,
+                    _frames is null
+                        ? StackTraceParser.FirstUserFrame(_stackTrace)
+                        : _frames.FirstOrDefault(f => f.IsUserCode)
+                );
             }
             return _firstUserFrame.Frame;
         }
@@ -57,9 +63,11 @@ public sealed partial class FailureCause
             var end = text.IndexOf(" ---> ", StringComparison.Ordinal);
             return new FailureCause(innermost.Groups["type"].Value, FirstLines(end < 0 ? text : text[..end]), stack);
         }
-        var type = message.Contains("Assert", StringComparison.Ordinal) || (stack?.Contains(".Assert", StringComparison.Ordinal) ?? false)
-            ? "assertion"
-            : "failure";
+        var type =
+            message.Contains("Assert", StringComparison.Ordinal)
+            || (stack?.Contains(".Assert", StringComparison.Ordinal) ?? false)
+                ? "assertion"
+                : "failure";
         return new FailureCause(type, FirstLines(message), stack);
     }
 

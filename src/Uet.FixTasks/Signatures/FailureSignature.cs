@@ -19,10 +19,12 @@ public sealed record FailureSignature(string ExceptionType, string NormalizedMes
     /// The failure's signature. With no frame in the user's code, the place is the test's class: every test of a
     /// class whose initialization failed shares one.
     /// </summary>
-    public static FailureSignature Of(FailureCause cause, string testName) => new(
-        cause.ExceptionType,
-        MessageNormalizer.Normalize(cause.Message),
-        cause.FirstUserFrame?.Method ?? ClassOf(testName));
+    public static FailureSignature Of(FailureCause cause, string testName) =>
+        new(
+            cause.ExceptionType,
+            MessageNormalizer.Normalize(cause.Message),
+            cause.FirstUserFrame?.Method ?? ClassOf(testName)
+        );
 
     private static string ClassOf(string testName)
     {

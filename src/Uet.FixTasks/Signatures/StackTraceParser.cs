@@ -65,7 +65,13 @@ public static partial class StackTraceParser
         var colon = at < 0 ? -1 : rest.LastIndexOf(':');
         if (colon > at + 4 && LineNumber(rest.AsSpan(colon + 1)) is { } number)
         {
-            return new StackFrame(line, rest[..at], rest[(at + 4)..colon], number, !FailureSections.IsFrameworkFrame(line));
+            return new StackFrame(
+                line,
+                rest[..at],
+                rest[(at + 4)..colon],
+                number,
+                !FailureSections.IsFrameworkFrame(line)
+            );
         }
         return new StackFrame(line, rest, null, null, !FailureSections.IsFrameworkFrame(line));
     }

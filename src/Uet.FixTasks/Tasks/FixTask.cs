@@ -15,28 +15,37 @@ public sealed record FixTask
     public required Priority Priority { get; init; }
     public required string Reason { get; init; }
     public required string Signature { get; init; }
+
     /// <summary><see cref="FixTaskStatus.Open"/> or <see cref="FixTaskStatus.Resolved"/>.</summary>
     public required string Status { get; init; }
     public bool Flaky { get; init; }
     public required string ExceptionType { get; init; }
+
     /// <summary>The message of the latest failure, as it was.</summary>
     public required string Message { get; init; }
+
     /// <summary>The frames of the latest failure, the user's code first.</summary>
     public IReadOnlyList<string> Stack { get; init; } = [];
+
     /// <summary>Where to start: "file:line" of the first frame in the user's code, or the test's own location.</summary>
     public string? StartAt { get; init; }
+
     /// <summary>The tests that failed with this cause, where they live and how they ended lately.</summary>
     [JsonPropertyName("test_details")]
     public IReadOnlyList<TaskTest> Tests { get; init; } = [];
     public required string FirstSeen { get; init; }
     public required string LastSeen { get; init; }
+
     /// <summary>Failed results with this signature, over all runs.</summary>
     public int Occurrences { get; init; }
+
     /// <summary>The runs it failed in, the latest last (at most <see cref="FixTaskLedger.RunsKept"/>).</summary>
     public IReadOnlyList<string> Runs { get; init; } = [];
+
     /// <summary>The UET tasks of the workstream that this task blocks, directly or through their dependencies.</summary>
     public IReadOnlyList<string> Blocks { get; init; } = [];
     public string? ResolvedAt { get; init; }
+
     /// <summary>The prompt-ready context, fitted to <see cref="ContextInfo"/>'s budget.</summary>
     public string? Context { get; init; }
     public TaskContextInfo? ContextInfo { get; init; }
@@ -56,7 +65,14 @@ public static class FixTaskStatus
 }
 
 /// <summary>A test of a fix task: where it lives, its categories, and its recent outcomes, the latest last.</summary>
-public sealed record TaskTest(string Name, string? Source, string? File, int? Line, IReadOnlyList<string> Categories, IReadOnlyList<TestRunOutcome> History)
+public sealed record TaskTest(
+    string Name,
+    string? Source,
+    string? File,
+    int? Line,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<TestRunOutcome> History
+)
 {
     public string LastOutcome => History.Count > 0 ? History[^1].Outcome : TestRunOutcome.Failed;
 }

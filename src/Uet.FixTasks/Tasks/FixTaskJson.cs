@@ -14,17 +14,20 @@ public static class FixTaskJson
 {
     public static string Serialize(FixTask task) => JsonSerializer.Serialize(task, FixTaskJsonContext.Default.FixTask);
 
-    public static JsonNode? ToNode(FixTask task) => JsonSerializer.SerializeToNode(task, FixTaskJsonContext.Default.FixTask);
+    public static JsonNode? ToNode(FixTask task) =>
+        JsonSerializer.SerializeToNode(task, FixTaskJsonContext.Default.FixTask);
 
-    public static void Write(Utf8JsonWriter writer, FixTask task) => JsonSerializer.Serialize(writer, task, FixTaskJsonContext.Default.FixTask);
+    public static void Write(Utf8JsonWriter writer, FixTask task) =>
+        JsonSerializer.Serialize(writer, task, FixTaskJsonContext.Default.FixTask);
 
-    public static BsonDocument ToDocument(FixTask task) => new()
-    {
-        ["_id"] = task.Id,
-        ["signature"] = task.Signature,
-        ["state"] = task.Status,
-        ["json"] = Serialize(task),
-    };
+    public static BsonDocument ToDocument(FixTask task) =>
+        new()
+        {
+            ["_id"] = task.Id,
+            ["signature"] = task.Signature,
+            ["state"] = task.Status,
+            ["json"] = Serialize(task),
+        };
 
     public static FixTask FromDocument(BsonDocument document) =>
         JsonSerializer.Deserialize(document["json"].AsString, FixTaskJsonContext.Default.FixTask)
@@ -32,6 +35,9 @@ public static class FixTaskJson
 }
 
 // Compact: this is the stored form; what prints JSON for people indents it (the report's writer, the CLI).
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(FixTask))]
 internal sealed partial class FixTaskJsonContext : JsonSerializerContext;

@@ -39,12 +39,18 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             changed.Add(task.Id);
         }
 
-        foreach (var cause in run.Failures.Select(f => (Failure: f, Cause: FailureCause.Of(f))).GroupBy(x => FailureSignature.Of(x.Cause, x.Failure.FullyQualifiedName)))
+        foreach (
+            var cause in run
+                .Failures.Select(f => (Failure: f, Cause: FailureCause.Of(f)))
+                .GroupBy(x => FailureSignature.Of(x.Cause, x.Failure.FullyQualifiedName))
+        )
         {
             var previous = tasks.GetValueOrDefault(cause.Key.TaskId);
             Save(Failed(cause.Key, [.. cause], previous, run, now), previous);
         }
-        var hosts = run.HostFindings.Where(f => f.Kind is EventKinds.WorkerQuarantined or EventKinds.WorkerCrashed).ToList();
+        var hosts = run
+            .HostFindings.Where(f => f.Kind is EventKinds.WorkerQuarantined or EventKinds.WorkerCrashed)
+            .ToList();
         foreach (var finding in hosts)
         {
             var task = Host(finding, run, tasks, now);
@@ -65,41 +71,60 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
                 Save(after, task);
             }
         }
-        var blockedWork = options.Workstream is { } workstream ? Block(workstream, tasks, changed, state.BlockedWork, run.Run.RunId, events) : null;
+        var blockedWork = options.Workstream is { } workstream
+            ? Block(workstream, tasks, changed, state.BlockedWork, run.Run.RunId, events)
+            : null;
         return new LedgerChanges([.. changed.Select(id => FixTaskJson.ToDocument(tasks[id]))], blockedWork, events);
     }
 
     /// <summary>The task of a root cause that failed tests in this run.</summary>
-    private FixTask Failed(FailureSignature signature, List<(TestResultRecord Failure, FailureCause Cause)> failures, FixTask? existing, CompletedRun run, string now)
+    private FixTask Failed(
+        FailureSignature signature,
+        List<(TestResultRecord Failure, FailureCause Cause)> failures,
+        FixTask? existing,
+        CompletedRun run,
+        string now
+    )
     {
         var (latest, cause) = failures[^1];
         var tests = WithOutcomes(existing?.Tests ?? [], failures.Select(f => f.Failure), run);
         var flaky = tests.Any(t => Flakiness.IsFlaky(t.History, options.Rules.FlakyRuns));
-        var (priority, reason) = _prioritizer.Rank([.. failures.Select(f => f.Failure)], tests.Count(t => t.LastOutcome == TestRunOutcome.Failed), flaky);
+        var (priority, reason) = _prioritizer.Rank(
+            [.. failures.Select(f => f.Failure)],
+            tests.Count(t => t.LastOutcome == TestRunOutcome.Failed),
+            flaky
+        );
         var title = Title(signature, cause);
-        var startAt = cause.FirstUserFrame is { File: { } file } frame ? $"{file}:{frame.Line}"
-            : latest.CodeFilePath is { } path ? $"{path}:{latest.LineNumber}" : null;
+        var startAt =
+            cause.FirstUserFrame is { File: { } file } frame ? $"{file}:{frame.Line}"
+            : latest.CodeFilePath is { } path ? $"{path}:{latest.LineNumber}"
+            : null;
         var failing = tests.Where(t => t.LastOutcome == TestRunOutcome.Failed).Select(t => t.Name).ToList();
         var (context, info) = _contexts.Build(title, cause, latest, failing, startAt);
-        return SeenAgain(new FixTask
-        {
-            Id = signature.TaskId,
-            Title = title,
-            Priority = priority,
-            Reason = reason,
-            Signature = signature.Text,
-            Status = FixTaskStatus.Open,
-            Flaky = flaky,
-            ExceptionType = signature.ExceptionType,
-            Message = latest.ErrorMessage ?? "",
-            Stack = [.. cause.FramesUserFirst.Select(f => f.Text)],
-            StartAt = startAt,
-            Tests = tests,
-            FirstSeen = now,
-            LastSeen = now,
-            Context = context,
-            ContextInfo = info,
-        }, existing, run.Run.RunId, failures.Count);
+        return SeenAgain(
+            new FixTask
+            {
+                Id = signature.TaskId,
+                Title = title,
+                Priority = priority,
+                Reason = reason,
+                Signature = signature.Text,
+                Status = FixTaskStatus.Open,
+                Flaky = flaky,
+                ExceptionType = signature.ExceptionType,
+                Message = latest.ErrorMessage ?? "",
+                Stack = [.. cause.FramesUserFirst.Select(f => f.Text)],
+                StartAt = startAt,
+                Tests = tests,
+                FirstSeen = now,
+                LastSeen = now,
+                Context = context,
+                ContextInfo = info,
+            },
+            existing,
+            run.Run.RunId,
+            failures.Count
+        );
     }
 
     /// <summary>The task of a run that the platform aborted: one per project, critical, until a run completes.</summary>
@@ -109,24 +134,35 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         var signature = new FailureSignature(AbortedRun, run.Run.Project, run.Run.Project);
         var existing = tasks.GetValueOrDefault(signature.TaskId);
         var (priority, why) = Prioritizer.Aborted(reason);
-        return SeenAgain(new FixTask
-        {
-            Id = signature.TaskId,
-            Title = $"Test run of {run.Run.Project} aborted",
-            Priority = priority,
-            Reason = why,
-            Signature = signature.Text,
-            Status = FixTaskStatus.Open,
-            ExceptionType = AbortedRun,
-            Message = reason,
-            FirstSeen = now,
-            LastSeen = now,
-            Context = $"## Task\nThe test run of {run.Run.Project} was aborted: {reason}\nThe tests after the abort did not run; the last results before it are in run {run.Run.RunId}.\n",
-        }, existing, run.Run.RunId, 1);
+        return SeenAgain(
+            new FixTask
+            {
+                Id = signature.TaskId,
+                Title = $"Test run of {run.Run.Project} aborted",
+                Priority = priority,
+                Reason = why,
+                Signature = signature.Text,
+                Status = FixTaskStatus.Open,
+                ExceptionType = AbortedRun,
+                Message = reason,
+                FirstSeen = now,
+                LastSeen = now,
+                Context =
+                    $"## Task\nThe test run of {run.Run.Project} was aborted: {reason}\nThe tests after the abort did not run; the last results before it are in run {run.Run.RunId}.\n",
+            },
+            existing,
+            run.Run.RunId,
+            1
+        );
     }
 
     /// <summary>The task of a test host that hung (quarantined) or crashed: critical, naming the test it was running.</summary>
-    private FixTask Host(Core.Health.HealthFinding finding, CompletedRun run, Dictionary<string, FixTask> tasks, string now)
+    private FixTask Host(
+        Core.Health.HealthFinding finding,
+        CompletedRun run,
+        Dictionary<string, FixTask> tasks,
+        string now
+    )
     {
         var hung = finding.Kind == EventKinds.WorkerQuarantined;
         var test = finding.Test ?? "(no test running)";
@@ -135,23 +171,46 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         var (priority, reason) = Prioritizer.Host(finding);
         var outcome = new TestRunOutcome(TestRunOutcome.Failed, run.Run.RunId, run.Run.SessionId);
         var known = existing?.Tests.FirstOrDefault(t => t.Name == test);
-        IReadOnlyList<TaskTest> tests = finding.Test is null ? [] : [known is null ? new TaskTest(test, run.Run.Sources.Count > 0 ? run.Run.Sources[0] : null, null, null, [], [outcome]) : known with { History = Appended(known.History, outcome) }];
+        IReadOnlyList<TaskTest> tests = finding.Test is null
+            ? []
+            :
+            [
+                known is null
+                    ? new TaskTest(
+                        test,
+                        run.Run.Sources.Count > 0 ? run.Run.Sources[0] : null,
+                        null,
+                        null,
+                        [],
+                        [outcome]
+                    )
+                    : known with
+                    {
+                        History = Appended(known.History, outcome),
+                    },
+            ];
         var title = $"Test host {(hung ? "hung" : "crashed")} in {ShortMethod(test)}";
-        return SeenAgain(new FixTask
-        {
-            Id = signature.TaskId,
-            Title = title,
-            Priority = priority,
-            Reason = reason,
-            Signature = signature.Text,
-            Status = FixTaskStatus.Open,
-            ExceptionType = signature.ExceptionType,
-            Message = reason[(reason.IndexOf(':') + 2)..],
-            Tests = tests,
-            FirstSeen = now,
-            LastSeen = now,
-            Context = $"## Task\n{title} (host process {finding.HostId}, project {run.Run.Project}).\n{reason}.\nRun {run.Run.RunId}; `uet events --run {run.Run.RunId} --kind {finding.Kind}` has the health checks.\n",
-        }, existing, run.Run.RunId, 1);
+        return SeenAgain(
+            new FixTask
+            {
+                Id = signature.TaskId,
+                Title = title,
+                Priority = priority,
+                Reason = reason,
+                Signature = signature.Text,
+                Status = FixTaskStatus.Open,
+                ExceptionType = signature.ExceptionType,
+                Message = reason[(reason.IndexOf(':') + 2)..],
+                Tests = tests,
+                FirstSeen = now,
+                LastSeen = now,
+                Context =
+                    $"## Task\n{title} (host process {finding.HostId}, project {run.Run.Project}).\n{reason}.\nRun {run.Run.RunId}; `uet events --run {run.Run.RunId} --kind {finding.Kind}` has the health checks.\n",
+            },
+            existing,
+            run.Run.RunId,
+            1
+        );
     }
 
     /// <summary>An open task that did not fail in this run: its tests that passed, and whether that resolves it.</summary>
@@ -160,16 +219,30 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
         if (task.ExceptionType == AbortedRun)
         {
             return task.Signature.EndsWith($"| {run.Run.Project}", StringComparison.Ordinal)
-                ? task with { Status = FixTaskStatus.Resolved, ResolvedAt = now }
+                ? task with
+                {
+                    Status = FixTaskStatus.Resolved,
+                    ResolvedAt = now,
+                }
                 : task;
         }
         if (!task.Tests.Any(t => run.PassedTests.Contains(t.Name)))
         {
             return task;
         }
-        var tests = task.Tests.Select(t => run.PassedTests.Contains(t.Name)
-            ? t with { History = Appended(t.History, new TestRunOutcome(TestRunOutcome.Passed, run.Run.RunId, run.Run.SessionId)) }
-            : t).ToList();
+        var tests = task
+            .Tests.Select(t =>
+                run.PassedTests.Contains(t.Name)
+                    ? t with
+                    {
+                        History = Appended(
+                            t.History,
+                            new TestRunOutcome(TestRunOutcome.Passed, run.Run.RunId, run.Run.SessionId)
+                        ),
+                    }
+                    : t
+            )
+            .ToList();
         var flaky = tests.Any(t => Flakiness.IsFlaky(t.History, options.Rules.FlakyRuns));
         var withinSession = tests.Any(t => Flakiness.PassedAfterFailingInOneSession(t.History));
         var updated = task with { Tests = tests, Flaky = flaky };
@@ -184,20 +257,41 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
             };
         }
         return tests.All(t => t.LastOutcome == TestRunOutcome.Passed) && !withinSession
-            ? updated with { Status = FixTaskStatus.Resolved, ResolvedAt = now }
+            ? updated with
+            {
+                Status = FixTaskStatus.Resolved,
+                ResolvedAt = now,
+            }
             : updated;
     }
 
     /// <summary>The tests of a task with this run's failures added (a new test, or one more outcome of a known one).</summary>
-    private List<TaskTest> WithOutcomes(IReadOnlyList<TaskTest> known, IEnumerable<TestResultRecord> failures, CompletedRun run)
+    private List<TaskTest> WithOutcomes(
+        IReadOnlyList<TaskTest> known,
+        IEnumerable<TestResultRecord> failures,
+        CompletedRun run
+    )
     {
         var tests = known.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var failure in failures)
         {
             var outcome = new TestRunOutcome(TestRunOutcome.Failed, run.Run.RunId, run.Run.SessionId);
             tests[failure.FullyQualifiedName] = tests.TryGetValue(failure.FullyQualifiedName, out var test)
-                ? test with { History = test.History.Count > 0 && test.History[^1].RunId == run.Run.RunId ? test.History : Appended(test.History, outcome) }
-                : new TaskTest(failure.FullyQualifiedName, failure.Source, failure.CodeFilePath, failure.LineNumber, failure.Categories, [outcome]);
+                ? test with
+                {
+                    History =
+                        test.History.Count > 0 && test.History[^1].RunId == run.Run.RunId
+                            ? test.History
+                            : Appended(test.History, outcome),
+                }
+                : new TaskTest(
+                    failure.FullyQualifiedName,
+                    failure.Source,
+                    failure.CodeFilePath,
+                    failure.LineNumber,
+                    failure.Categories,
+                    [outcome]
+                );
         }
         return [.. tests.Values.OrderBy(t => t.Name, StringComparer.Ordinal)];
     }
@@ -209,13 +303,14 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
     /// A task seen in this run, with what it carries over from the task it was before: its first sight, its
     /// occurrences (so many more now), the runs it failed in (this one added) and the work it blocks.
     /// </summary>
-    private static FixTask SeenAgain(FixTask task, FixTask? existing, string runId, int occurrences) => task with
-    {
-        FirstSeen = existing?.FirstSeen ?? task.LastSeen,
-        Occurrences = (existing?.Occurrences ?? 0) + occurrences,
-        Runs = [.. (existing?.Runs ?? []).Append(runId).TakeLast(RunsKept)],
-        Blocks = existing?.Blocks ?? [],
-    };
+    private static FixTask SeenAgain(FixTask task, FixTask? existing, string runId, int occurrences) =>
+        task with
+        {
+            FirstSeen = existing?.FirstSeen ?? task.LastSeen,
+            Occurrences = (existing?.Occurrences ?? 0) + occurrences,
+            Runs = [.. (existing?.Runs ?? []).Append(runId).TakeLast(RunsKept)],
+            Blocks = existing?.Blocks ?? [],
+        };
 
     /// <summary>The events that say how a task changed: its status, then its priority (unless the first said it).</summary>
     private static void Record(FixTask task, FixTask? before, string runId, List<RunEvent> events)
@@ -241,14 +336,27 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
     }
 
     /// <summary>Works out the blocked work, sets what each task blocks, and says what became blocked or unblocked.</summary>
-    private static BsonDocument Block(Workstream workstream, Dictionary<string, FixTask> tasks, HashSet<string> changed, BsonDocument? previous, string runId, List<RunEvent> events)
+    private static BsonDocument Block(
+        Workstream workstream,
+        Dictionary<string, FixTask> tasks,
+        HashSet<string> changed,
+        BsonDocument? previous,
+        string runId,
+        List<RunEvent> events
+    )
     {
-        var openTests = tasks.Values.Where(t => t.IsOpen)
-            .SelectMany(t => t.Tests.Where(x => x.LastOutcome == TestRunOutcome.Failed).Select(x => (t.Id, x.Name, (IReadOnlyCollection<string>)x.Categories)));
+        var openTests = tasks
+            .Values.Where(t => t.IsOpen)
+            .SelectMany(t =>
+                t.Tests.Where(x => x.LastOutcome == TestRunOutcome.Failed)
+                    .Select(x => (t.Id, x.Name, (IReadOnlyCollection<string>)x.Categories))
+            );
         var blocked = BlockedWork.Of(workstream, openTests);
-        var before = previous is not null && previous["workstream_id"] == workstream.Id && previous["blocked"].IsDocument
-            ? previous["blocked"].AsDocument.ToDictionary(p => p.Key, p => p.Value.AsArray.Select(v => v.AsString).ToList())
-            : [];
+        var before =
+            previous is not null && previous["workstream_id"] == workstream.Id && previous["blocked"].IsDocument
+                ? previous["blocked"]
+                    .AsDocument.ToDictionary(p => p.Key, p => p.Value.AsArray.Select(v => v.AsString).ToList())
+                : [];
         foreach (var (task, blockers) in blocked)
         {
             if (!before.TryGetValue(task, out var old) || !old.SequenceEqual(blockers))
@@ -281,11 +389,11 @@ public sealed class FixTaskLedger(LedgerOptions options) : IFixTaskLedger
     {
         var place = ShortMethod(signature.Place);
         return signature.ExceptionType switch
-        {
-            "assertion" => $"Assertion failed in {place}",
-            "failure" => $"Test failure in {place}",
-            var type => $"{type[(type.LastIndexOf('.') + 1)..]} in {place}",
-        } + (cause.FirstUserFrame is null ? "" : "()");
+            {
+                "assertion" => $"Assertion failed in {place}",
+                "failure" => $"Test failure in {place}",
+                var type => $"{type[(type.LastIndexOf('.') + 1)..]} in {place}",
+            } + (cause.FirstUserFrame is null ? "" : "()");
     }
 
     /// <summary>"Shop.Checkout.Cart.Total" → "Cart.Total", and so for a lambda in Total.</summary>

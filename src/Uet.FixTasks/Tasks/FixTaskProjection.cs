@@ -32,7 +32,10 @@ public static class FixTaskProjection
     }
 
     /// <summary>One line per task whose stored status or priority differs from its replay (or that has no events).</summary>
-    public static IReadOnlyList<string> Differences(IEnumerable<FixTask> stored, IReadOnlyDictionary<string, (string Status, int Priority)> replayed)
+    public static IReadOnlyList<string> Differences(
+        IEnumerable<FixTask> stored,
+        IReadOnlyDictionary<string, (string Status, int Priority)> replayed
+    )
     {
         var differences = new List<string>();
         foreach (var task in stored.OrderBy(t => t.Id, StringComparer.Ordinal))
@@ -43,7 +46,9 @@ public static class FixTaskProjection
             }
             else if (replay != (task.Status, (int)task.Priority))
             {
-                differences.Add($"fix task {task.Id}: stored {task.Status}, priority {(int)task.Priority}; the events say {replay.Status}, priority {replay.Priority}");
+                differences.Add(
+                    $"fix task {task.Id}: stored {task.Status}, priority {(int)task.Priority}; the events say {replay.Status}, priority {replay.Priority}"
+                );
             }
         }
         return differences;

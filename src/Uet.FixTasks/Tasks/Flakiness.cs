@@ -16,5 +16,7 @@ public static class Flakiness
     public static bool PassedAfterFailingInOneSession(IReadOnlyList<TestRunOutcome> history) =>
         history.Count >= 2
         && history[^1].Outcome == TestRunOutcome.Passed
-        && history.Take(history.Count - 1).Any(h => h.Outcome == TestRunOutcome.Failed && h.SessionId == history[^1].SessionId);
+        && history
+            .Take(history.Count - 1)
+            .Any(h => h.Outcome == TestRunOutcome.Failed && h.SessionId == history[^1].SessionId);
 }

@@ -19,17 +19,32 @@ public sealed class TaskContextBuilder(string model, int budget, TokenCounter co
     /// <summary>Lines of source shown on each side of the failing line.</summary>
     private const int SourceLines = 8;
 
-    public (string Context, TaskContextInfo Info) Build(string title, FailureCause cause, TestResultRecord latest, IReadOnlyCollection<string> tests, string? startAt)
+    public (string Context, TaskContextInfo Info) Build(
+        string title,
+        FailureCause cause,
+        TestResultRecord latest,
+        IReadOnlyCollection<string> tests,
+        string? startAt
+    )
     {
         var task = new StringBuilder()
-            .Append(title).Append('\n')
-            .Append("Failing tests (").Append(tests.Count).Append("): ").Append(string.Join(", ", tests.Take(20))).Append(tests.Count > 20 ? ", …" : "").Append('\n');
+            .Append(title)
+            .Append('\n')
+            .Append("Failing tests (")
+            .Append(tests.Count)
+            .Append("): ")
+            .Append(string.Join(", ", tests.Take(20)))
+            .Append(tests.Count > 20 ? ", …" : "")
+            .Append('\n');
         if (startAt is not null)
         {
             task.Append("Start at: ").Append(startAt).Append('\n');
         }
         var stack = string.Join('\n', cause.FramesUserFirst.Select(f => f.Text));
-        var output = string.Join('\n', new[] { latest.StandardOutput, latest.StandardError }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        var output = string.Join(
+            '\n',
+            new[] { latest.StandardOutput, latest.StandardError }.Where(o => !string.IsNullOrWhiteSpace(o))
+        );
         var sections = new List<Section> { new("Task", task.ToString().TrimEnd(), FailureSections.Message) };
         sections.AddRange(FailureSections.For(latest.ErrorMessage, stack, SourceAround(cause.FirstUserFrame), output));
         var textCounter = counter.For(model);
@@ -47,9 +62,16 @@ public sealed class TaskContextBuilder(string model, int budget, TokenCounter co
         }
         try
         {
-            var lines = File.ReadLines(file).Skip(Math.Max(0, line - 1 - SourceLines)).Take(2 * SourceLines + 1).ToList();
+            var lines = File.ReadLines(file)
+                .Skip(Math.Max(0, line - 1 - SourceLines))
+                .Take(2 * SourceLines + 1)
+                .ToList();
             var first = Math.Max(1, line - SourceLines);
-            return $"{file}\n" + string.Join('\n', lines.Select((text, i) => $"{(first + i == line ? ">" : " ")}{first + i,5}: {text}"));
+            return $"{file}\n"
+                + string.Join(
+                    '\n',
+                    lines.Select((text, i) => $"{(first + i == line ? ">" : " ")}{first + i, 5}: {text}")
+                );
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

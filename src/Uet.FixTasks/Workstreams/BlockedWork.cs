@@ -7,20 +7,25 @@ namespace Uet.FixTasks.Workstreams;
 public static class BlockedWork
 {
     /// <summary>Blocked task id → what blocks it: fix task ids (direct) and workstream task ids (through a dependency).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(Workstream workstream, IEnumerable<(string FixTaskId, string Test, IReadOnlyCollection<string> Categories)> openTests)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(
+        Workstream workstream,
+        IEnumerable<(string FixTaskId, string Test, IReadOnlyCollection<string> Categories)> openTests
+    )
     {
         var tests = openTests.ToList();
         var blockedBy = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var task in workstream.Tasks)
         {
-            var fixTasks = tests.Where(t => task.Checks.Any(c => c.Matches(t.Test, t.Categories))).Select(t => t.FixTaskId);
+            var fixTasks = tests
+                .Where(t => task.Checks.Any(c => c.Matches(t.Test, t.Categories)))
+                .Select(t => t.FixTaskId);
             foreach (var fixTask in fixTasks)
             {
                 Blockers(blockedBy, task.Id).Add(fixTask);
             }
         }
         // Through dependencies, until nothing changes (a cycle in depends_on ends too: sets only grow).
-        for (var changed = true; changed;)
+        for (var changed = true; changed; )
         {
             changed = false;
             foreach (var task in workstream.Tasks)
@@ -35,7 +40,10 @@ public static class BlockedWork
     }
 
     /// <summary>The workstream tasks one fix task blocks, directly or through dependencies.</summary>
-    public static IReadOnlyList<string> BlockedBy(string fixTaskId, IReadOnlyDictionary<string, IReadOnlyList<string>> blocked)
+    public static IReadOnlyList<string> BlockedBy(
+        string fixTaskId,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> blocked
+    )
     {
         var result = new SortedSet<string>(StringComparer.Ordinal);
         var frontier = new Queue<string>([fixTaskId]);
@@ -53,5 +61,7 @@ public static class BlockedWork
     }
 
     private static SortedSet<string> Blockers(Dictionary<string, SortedSet<string>> blockedBy, string task) =>
-        blockedBy.TryGetValue(task, out var set) ? set : blockedBy[task] = new SortedSet<string>(StringComparer.Ordinal);
+        blockedBy.TryGetValue(task, out var set)
+            ? set
+            : blockedBy[task] = new SortedSet<string>(StringComparer.Ordinal);
 }

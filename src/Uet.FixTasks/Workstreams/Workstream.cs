@@ -30,34 +30,47 @@ public sealed record Workstream(string Id, IReadOnlyList<WorkstreamTask> Tasks)
         {
             throw new InvalidDataException($"{path}: not a workstream_spec (no \"tasks\" array)");
         }
-        var id = document["workstream_id"]?.GetValueKind() == JsonValueKind.String ? document["workstream_id"]!.GetValue<string>() : Path.GetFileNameWithoutExtension(path);
+        var id =
+            document["workstream_id"]?.GetValueKind() == JsonValueKind.String
+                ? document["workstream_id"]!.GetValue<string>()
+                : Path.GetFileNameWithoutExtension(path);
         return new Workstream(id, [.. tasks.OfType<JsonObject>().Select(WorkstreamTask.From)]);
     }
 }
 
 /// <summary>One task of a workstream: what it depends on, and the tests its acceptance checks name.</summary>
-public sealed record WorkstreamTask(string Id, string Name, IReadOnlyList<string> DependsOn, IReadOnlyList<TestSelector> Checks)
+public sealed record WorkstreamTask(
+    string Id,
+    string Name,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<TestSelector> Checks
+)
 {
     internal static WorkstreamTask From(JsonObject task)
     {
         var id = Text(task["task_id"]) ?? "?";
-        var checks = (task["acceptance"]?["checks"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(TestSelector.From).ToList();
+        var checks = (task["acceptance"]?["checks"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .SelectMany(TestSelector.From)
+            .ToList();
         var dependsOn = (task["depends_on"] as JsonArray ?? []).Select(Text).OfType<string>().ToList();
         return new WorkstreamTask(id, Text(task["name"]) ?? id, dependsOn, checks);
     }
 
-    internal static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+    internal static string? Text(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 }
 
 /// <summary>A set of tests an acceptance check names: one test, a class, or a category.</summary>
 public sealed record TestSelector(string Kind, string Value)
 {
-    public bool Matches(string testName, IReadOnlyCollection<string> categories) => Kind switch
-    {
-        "test" => testName == Value || testName.StartsWith(Value + "(", StringComparison.Ordinal),
-        "class" => testName.StartsWith(Value + ".", StringComparison.Ordinal),
-        _ => categories.Contains(Value, StringComparer.OrdinalIgnoreCase),
-    };
+    public bool Matches(string testName, IReadOnlyCollection<string> categories) =>
+        Kind switch
+        {
+            "test" => testName == Value || testName.StartsWith(Value + "(", StringComparison.Ordinal),
+            "class" => testName.StartsWith(Value + ".", StringComparison.Ordinal),
+            _ => categories.Contains(Value, StringComparer.OrdinalIgnoreCase),
+        };
 
     public override string ToString() => $"{Kind} {Value}";
 

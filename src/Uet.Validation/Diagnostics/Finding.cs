@@ -10,7 +10,8 @@ public sealed record Finding(
     string Code,
     Severity Severity,
     string Message,
-    string? Pointer = null)
+    string? Pointer = null
+)
 {
     public override string ToString() =>
         $"{File}{Position}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";

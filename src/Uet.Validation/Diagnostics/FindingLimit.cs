@@ -17,8 +17,19 @@ public static class FindingLimit
         return
         [
             .. findings.Take(maxPerFile),
-            new Finding(next.File, next.Position, Codes.MoreErrors.Id, next.Severity,
-                string.Format(CultureInfo.InvariantCulture, "{0} more problem{1} in this file not shown (UetMaxErrorsPerFile={2})", hidden, hidden == 1 ? "" : "s", maxPerFile)),
+            new Finding(
+                next.File,
+                next.Position,
+                Codes.MoreErrors.Id,
+                next.Severity,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} more problem{1} in this file not shown (UetMaxErrorsPerFile={2})",
+                    hidden,
+                    hidden == 1 ? "" : "s",
+                    maxPerFile
+                )
+            ),
         ];
     }
 }

@@ -17,7 +17,8 @@ public static class DocumentParser
     };
 
     public static bool IsYaml(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     public static ParseOutcome ParseFile(string path)
     {
@@ -28,7 +29,12 @@ public static class DocumentParser
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ParseOutcome.Fail(path, TextPosition.Start, Codes.UnreadableDocument, $"cannot read the file: {e.Message}");
+            return ParseOutcome.Fail(
+                path,
+                TextPosition.Start,
+                Codes.UnreadableDocument,
+                $"cannot read the file: {e.Message}"
+            );
         }
         return Parse(path, raw);
     }
@@ -53,7 +59,10 @@ public static class DocumentParser
         try
         {
             var json = JsonDocument.Parse(utf8, JsonOptions);
-            return new ParseOutcome(new ParsedDocument(json, pointers => JsonPositionIndex.Locate(utf8, pointers)), null);
+            return new ParseOutcome(
+                new ParsedDocument(json, pointers => JsonPositionIndex.Locate(utf8, pointers)),
+                null
+            );
         }
         catch (JsonException e)
         {
@@ -61,7 +70,12 @@ public static class DocumentParser
             var tooDeep = e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
             return tooDeep
                 ? ParseOutcome.Fail(path, position, Codes.TooDeep, $"the document nests deeper than {MaxDepth} levels")
-                : ParseOutcome.Fail(path, position, Codes.MalformedDocument, $"invalid JSON: {WithoutLocationSuffix(e.Message)}");
+                : ParseOutcome.Fail(
+                    path,
+                    position,
+                    Codes.MalformedDocument,
+                    $"invalid JSON: {WithoutLocationSuffix(e.Message)}"
+                );
         }
     }
 

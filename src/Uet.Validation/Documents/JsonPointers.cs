@@ -4,14 +4,22 @@ namespace Uet.Validation.Documents;
 public static class JsonPointers
 {
     public static string Append(string pointer, string segment) =>
-        pointer + "/" + segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        pointer
+        + "/"
+        + segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    public static string Append(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Append(string pointer, int index) =>
+        pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Segments(string pointer) =>
         pointer.Length == 0
             ? []
-            : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
+            : pointer[1..]
+                .Split('/')
+                .Select(s =>
+                    s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)
+                )
+                .ToArray();
 
     public static string Parent(string pointer) => pointer.Length == 0 ? "" : pointer[..pointer.LastIndexOf('/')];
 

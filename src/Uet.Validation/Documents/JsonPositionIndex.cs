@@ -8,7 +8,10 @@ namespace Uet.Validation.Documents;
 /// </summary>
 internal static class JsonPositionIndex
 {
-    public static Dictionary<string, ValueLocation> Locate(ReadOnlyMemory<byte> utf8, IReadOnlyCollection<string> pointers)
+    public static Dictionary<string, ValueLocation> Locate(
+        ReadOnlyMemory<byte> utf8,
+        IReadOnlyCollection<string> pointers
+    )
     {
         var found = new Dictionary<string, ValueLocation>(StringComparer.Ordinal);
         if (pointers.Count == 0)
@@ -67,7 +70,8 @@ internal static class JsonPositionIndex
             {
                 found[pointer] = new ValueLocation(
                     lines.PositionOf(reader.TokenStartIndex),
-                    keyOffset is { } k ? lines.PositionOf(k) : null);
+                    keyOffset is { } k ? lines.PositionOf(k) : null
+                );
             }
 
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)

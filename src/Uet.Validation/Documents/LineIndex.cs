@@ -12,7 +12,7 @@ internal sealed class LineIndex
     {
         _utf8 = utf8;
         var span = utf8.Span;
-        for (int offset = 0; ;)
+        for (int offset = 0; ; )
         {
             var next = span[offset..].IndexOf((byte)'\n');
             if (next < 0)

@@ -9,7 +9,10 @@ public sealed class ParsedDocument : IDisposable
     private readonly JsonDocument _json;
     private readonly Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ValueLocation>> _locate;
 
-    internal ParsedDocument(JsonDocument json, Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ValueLocation>> locate)
+    internal ParsedDocument(
+        JsonDocument json,
+        Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, ValueLocation>> locate
+    )
     {
         _json = json;
         _locate = locate;
@@ -28,8 +31,10 @@ public sealed class ParsedDocument : IDisposable
         var result = new Dictionary<string, ValueLocation>(StringComparer.Ordinal);
         foreach (var pointer in pointers)
         {
-            result[pointer] = Ancestry(pointer).Select(p => found.TryGetValue(p, out var l) ? l : (ValueLocation?)null)
-                .FirstOrDefault(l => l is not null) ?? new ValueLocation(TextPosition.Start, null);
+            result[pointer] = Ancestry(pointer)
+                .Select(p => found.TryGetValue(p, out var l) ? l : (ValueLocation?)null)
+                .FirstOrDefault(l => l is not null)
+                ?? new ValueLocation(TextPosition.Start, null);
         }
         return result;
     }

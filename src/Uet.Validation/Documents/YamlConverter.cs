@@ -28,7 +28,8 @@ internal sealed partial class YamlConverter : IDisposable
     private int _events;
     private TextPosition _lastPosition = TextPosition.Start;
 
-    private YamlConverter() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { MaxDepth = DocumentParser.MaxDepth + 1 });
+    private YamlConverter() =>
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { MaxDepth = DocumentParser.MaxDepth + 1 });
 
     public static ParseOutcome Parse(string path, ReadOnlyMemory<byte> utf8)
     {
@@ -42,7 +43,12 @@ internal sealed partial class YamlConverter : IDisposable
             catch (InvalidOperationException)
             {
                 // YamlDotNet 18 throws this, not a YamlException, on some malformed flow collections.
-                return ParseOutcome.Fail(path, converter._lastPosition, Codes.MalformedDocument, "invalid YAML: the parser cannot go on after this point (an unclosed [ or { ?)");
+                return ParseOutcome.Fail(
+                    path,
+                    converter._lastPosition,
+                    Codes.MalformedDocument,
+                    "invalid YAML: the parser cannot go on after this point (an unclosed [ or { ?)"
+                );
             }
         }
         catch (YamlException e)
@@ -61,7 +67,11 @@ internal sealed partial class YamlConverter : IDisposable
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out var end))
         {
-            throw new ConversionException(PositionOf(end.Start), Codes.EmptyDocument, "the YAML document has no content");
+            throw new ConversionException(
+                PositionOf(end.Start),
+                Codes.EmptyDocument,
+                "the YAML document has no content"
+            );
         }
 
         var start = parser.Consume<DocumentStart>();
@@ -72,19 +82,31 @@ internal sealed partial class YamlConverter : IDisposable
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
         {
-            throw new ConversionException(PositionOf(second.Start), Codes.MalformedDocument, "a UET document file holds one YAML document; found a second one ('---')");
+            throw new ConversionException(
+                PositionOf(second.Start),
+                Codes.MalformedDocument,
+                "a UET document file holds one YAML document; found a second one ('---')"
+            );
         }
 
         _writer.Flush();
         if (_buffer.WrittenCount == 0)
         {
-            throw new ConversionException(PositionOf(start.Start), Codes.EmptyDocument, "the YAML document has no content");
+            throw new ConversionException(
+                PositionOf(start.Start),
+                Codes.EmptyDocument,
+                "the YAML document has no content"
+            );
         }
 
         var json = JsonDocument.Parse(_buffer.WrittenMemory, DocumentParser.JsonOptions);
         var locations = _locations;
-        return new ParseOutcome(new ParsedDocument(json, pointers =>
-            pointers.Where(locations.ContainsKey).ToDictionary(p => p, p => locations[p], StringComparer.Ordinal)), null);
+        return new ParseOutcome(
+            new ParsedDocument(json, pointers =>
+                pointers.Where(locations.ContainsKey).ToDictionary(p => p, p => locations[p], StringComparer.Ordinal)
+            ),
+            null
+        );
     }
 
     /// <summary>Counts work against the expansion budget, so that aliases and merges cannot multiply it without end.</summary>
@@ -92,7 +114,11 @@ internal sealed partial class YamlConverter : IDisposable
     {
         if (++_events > MaxEvents)
         {
-            throw new ConversionException(position, Codes.UnreadableDocument, $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases");
+            throw new ConversionException(
+                position,
+                Codes.UnreadableDocument,
+                $"the YAML expands to more than {MaxEvents:N0} nodes through its aliases"
+            );
         }
     }
 
@@ -145,7 +171,11 @@ internal sealed partial class YamlConverter : IDisposable
             case MappingStart or SequenceStart:
                 if (IsKeyExpected())
                 {
-                    throw new ConversionException(position, Codes.MalformedDocument, "a mapping or sequence cannot be a key");
+                    throw new ConversionException(
+                        position,
+                        Codes.MalformedDocument,
+                        "a mapping or sequence cannot be a key"
+                    );
                 }
 
                 var isSequence = e is SequenceStart;
@@ -179,7 +209,11 @@ internal sealed partial class YamlConverter : IDisposable
     private List<ParsingEvent> Anchored(string anchor, TextPosition position) =>
         _anchored.TryGetValue(anchor, out var events)
             ? events
-            : throw new ConversionException(position, Codes.MalformedDocument, $"the alias *{anchor} names no anchor defined before it");
+            : throw new ConversionException(
+                position,
+                Codes.MalformedDocument,
+                $"the alias *{anchor} names no anchor defined before it"
+            );
 
     /// <summary>Replays an anchored node's events at the alias; a recording under way already holds the alias itself, so they are not recorded again.</summary>
     private void Replay(IEnumerable<ParsingEvent> events, TextPosition position)
@@ -210,7 +244,11 @@ internal sealed partial class YamlConverter : IDisposable
                 merge.Complete = true;
                 break;
             default:
-                throw new ConversionException(position, Codes.MalformedDocument, "a merge key (<<) takes an alias (*name) or a list of aliases");
+                throw new ConversionException(
+                    position,
+                    Codes.MalformedDocument,
+                    "a merge key (<<) takes an alias (*name) or a list of aliases"
+                );
         }
     }
 
@@ -230,7 +268,11 @@ internal sealed partial class YamlConverter : IDisposable
             var events = Anchored(merge.Sources[i], merge.Position);
             if (events is not [MappingStart, .., MappingEnd])
             {
-                throw new ConversionException(merge.Position, Codes.MalformedDocument, $"the merge key's alias *{merge.Sources[i]} names a value that is not a mapping");
+                throw new ConversionException(
+                    merge.Position,
+                    Codes.MalformedDocument,
+                    $"the merge key's alias *{merge.Sources[i]} names a value that is not a mapping"
+                );
             }
 
             foreach (var (key, value) in Pairs(events))
@@ -239,7 +281,12 @@ internal sealed partial class YamlConverter : IDisposable
                 if (key is Scalar { Value: "<<", Style: ScalarStyle.Plain })
                 {
                     // A source already listed gives nothing new (earlier sources win): listing it once keeps chains linear.
-                    foreach (var source in value.OfType<AnchorAlias>().Select(a => a.Value.Value).Where(a => !merge.Sources.Contains(a)))
+                    foreach (
+                        var source in value
+                            .OfType<AnchorAlias>()
+                            .Select(a => a.Value.Value)
+                            .Where(a => !merge.Sources.Contains(a))
+                    )
                     {
                         merge.Sources.Add(source);
                     }
@@ -269,20 +316,27 @@ internal sealed partial class YamlConverter : IDisposable
             {
                 var e = mapping[i++];
                 value.Add(e);
-                depth += e is MappingStart or SequenceStart ? 1 : e is MappingEnd or SequenceEnd ? -1 : 0;
-            }
-            while (depth > 0);
+                depth +=
+                    e is MappingStart or SequenceStart ? 1
+                    : e is MappingEnd or SequenceEnd ? -1
+                    : 0;
+            } while (depth > 0);
             yield return (key, value);
         }
     }
 
-    private bool IsKeyExpected() => _frames.Count > 0 && !_frames.Peek().IsSequence && _frames.Peek().PendingKey is null;
+    private bool IsKeyExpected() =>
+        _frames.Count > 0 && !_frames.Peek().IsSequence && _frames.Peek().PendingKey is null;
 
     private void Push(Frame frame, TextPosition position)
     {
         if (_frames.Count >= DocumentParser.MaxDepth)
         {
-            throw new ConversionException(position, Codes.TooDeep, $"the document nests deeper than {DocumentParser.MaxDepth} levels");
+            throw new ConversionException(
+                position,
+                Codes.TooDeep,
+                $"the document nests deeper than {DocumentParser.MaxDepth} levels"
+            );
         }
 
         _frames.Push(frame);
@@ -292,7 +346,8 @@ internal sealed partial class YamlConverter : IDisposable
     private void Record(TextPosition position, NodeEvent node)
     {
         var anchor = node.Anchor;
-        TextPosition? keyPosition = _frames.Count > 0 && !_frames.Peek().IsSequence ? _frames.Peek().PendingKeyPosition : null;
+        TextPosition? keyPosition =
+            _frames.Count > 0 && !_frames.Peek().IsSequence ? _frames.Peek().PendingKeyPosition : null;
         _locations[PeekPointer()] = new ValueLocation(position, keyPosition);
         if (!anchor.IsEmpty)
         {
@@ -320,7 +375,9 @@ internal sealed partial class YamlConverter : IDisposable
         }
 
         var parent = _frames.Peek();
-        return parent.IsSequence ? JsonPointers.Append(parent.Pointer, parent.Count) : JsonPointers.Append(parent.Pointer, parent.PendingKey!);
+        return parent.IsSequence
+            ? JsonPointers.Append(parent.Pointer, parent.Count)
+            : JsonPointers.Append(parent.Pointer, parent.PendingKey!);
     }
 
     private string NextPointer()
@@ -339,8 +396,15 @@ internal sealed partial class YamlConverter : IDisposable
     {
         NextPointer();
         var value = scalar.Value;
-        var plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str") && !scalar.Tag.IsNonSpecific;
-        if (!plain) { _writer.WriteStringValue(value); return; }
+        var plain =
+            scalar.Style == ScalarStyle.Plain
+            && (scalar.Tag.IsEmpty || scalar.Tag.Value != "tag:yaml.org,2002:str")
+            && !scalar.Tag.IsNonSpecific;
+        if (!plain)
+        {
+            _writer.WriteStringValue(value);
+            return;
+        }
 
         if (value is "" or "~" or "null" or "Null" or "NULL")
         {
@@ -354,11 +418,17 @@ internal sealed partial class YamlConverter : IDisposable
         {
             _writer.WriteBooleanValue(false);
         }
-        else if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        else if (
+            IntegerPattern().IsMatch(value)
+            && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+        )
         {
             _writer.WriteNumberValue(integer);
         }
-        else if (value.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+        else if (
+            value.StartsWith("0x", StringComparison.Ordinal)
+            && long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex)
+        )
         {
             _writer.WriteNumberValue(hex);
         }
@@ -366,11 +436,18 @@ internal sealed partial class YamlConverter : IDisposable
         {
             _writer.WriteNumberValue(octal);
         }
-        else if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        else if (
+            FloatPattern().IsMatch(value)
+            && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        )
         {
             _writer.WriteNumberValue(number);
         }
-        else if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var big) && double.IsFinite(big))
+        else if (
+            FloatPattern().IsMatch(value)
+            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var big)
+            && double.IsFinite(big)
+        )
         {
             _writer.WriteNumberValue(big);
         }
@@ -402,7 +479,8 @@ internal sealed partial class YamlConverter : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    private static TextPosition PositionOf(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    private static TextPosition PositionOf(Mark mark) =>
+        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
@@ -436,7 +514,8 @@ internal sealed partial class YamlConverter : IDisposable
         public List<ParsingEvent> Events { get; } = [];
     }
 
-    private sealed class ConversionException(TextPosition position, DiagnosticCode code, string message) : Exception(message)
+    private sealed class ConversionException(TextPosition position, DiagnosticCode code, string message)
+        : Exception(message)
     {
         public TextPosition Position { get; } = position;
         public DiagnosticCode Code { get; } = code;

@@ -19,7 +19,8 @@ internal static class BoundedPatterns
     public const string TimeoutMarker = "uet:pattern-timeout:";
 
     /// <summary>Draft-07 with the two keywords replaced; every schema of a <see cref="SchemaSet"/> is built with it.</summary>
-    public static Dialect Draft07 { get; } = Dialect.Draft07.With([new BoundedPatternKeyword(), new BoundedPatternPropertiesKeyword()], null, null, null);
+    public static Dialect Draft07 { get; } =
+        Dialect.Draft07.With([new BoundedPatternKeyword(), new BoundedPatternPropertiesKeyword()], null, null, null);
 
     /// <summary>Patterns that ran out of time in the document being validated (validation runs on one thread).</summary>
     [ThreadStatic]
@@ -43,7 +44,10 @@ internal static class BoundedPatterns
 
     public static KeywordEvaluation Guard(string keyword, IEnumerable<Regex> regexes, Func<KeywordEvaluation> evaluate)
     {
-        if (_timedOut is { Count: > 0 } timedOut && regexes.FirstOrDefault(r => timedOut.Contains(r.ToString())) is { } stopped)
+        if (
+            _timedOut is { Count: > 0 } timedOut
+            && regexes.FirstOrDefault(r => timedOut.Contains(r.ToString())) is { } stopped
+        )
         {
             return TimedOut(keyword, stopped.ToString());
         }
@@ -60,12 +64,19 @@ internal static class BoundedPatterns
     }
 
     private static KeywordEvaluation TimedOut(string keyword, string pattern) =>
-        new() { Keyword = keyword, IsValid = false, Error = TimeoutMarker + pattern };
+        new()
+        {
+            Keyword = keyword,
+            IsValid = false,
+            Error = TimeoutMarker + pattern,
+        };
 
     private sealed class BoundedPatternKeyword : PatternKeyword
     {
         public override object? ValidateKeywordValue(JsonElement value) =>
-            value.ValueKind == JsonValueKind.String && TryCreate(value.GetString()!) is { } regex ? regex : base.ValidateKeywordValue(value);
+            value.ValueKind == JsonValueKind.String && TryCreate(value.GetString()!) is { } regex
+                ? regex
+                : base.ValidateKeywordValue(value);
 
         public override KeywordEvaluation Evaluate(KeywordData data, EvaluationContext context) =>
             Guard(Name, [(Regex)data.Value!], () => base.Evaluate(data, context));

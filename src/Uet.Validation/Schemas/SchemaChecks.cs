@@ -16,7 +16,13 @@ internal static class SchemaChecks
             var problems = new List<DocumentProblem>();
             if (seenIds.TryGetValue(source.BaseUri, out var first))
             {
-                problems.Add(new DocumentProblem("/$id", Codes.DuplicateId, $"$id '{source.BaseUri}' is already declared by {first.DisplayPath}"));
+                problems.Add(
+                    new DocumentProblem(
+                        "/$id",
+                        Codes.DuplicateId,
+                        $"$id '{source.BaseUri}' is already declared by {first.DisplayPath}"
+                    )
+                );
             }
             else
             {
@@ -24,7 +30,9 @@ internal static class SchemaChecks
             }
 
             problems.AddRange(MetaSchemaProblems(set, source));
-            problems.AddRange(set.ReferencesOf(source).Select(r => ReferenceProblem(set, r, schemaFolders)).OfType<DocumentProblem>());
+            problems.AddRange(
+                set.ReferencesOf(source).Select(r => ReferenceProblem(set, r, schemaFolders)).OfType<DocumentProblem>()
+            );
             if (problems.Count == 0 && !source.IsShipped && UsabilityProblem(set, source) is { } unusable)
             {
                 problems.Add(unusable);
@@ -53,7 +61,8 @@ internal static class SchemaChecks
             results = MetaSchemas.Draft7.Evaluate(source.Parsed.Root, set.EvaluationOptions);
         }
         var messages = new SchemaErrorMessages(set, set.MetaSchema, source.Parsed.Root);
-        return SchemaErrorCollector.Collect(results)
+        return SchemaErrorCollector
+            .Collect(results)
             .SelectMany(messages.Describe)
             .Select(p => p with { Code = Codes.SchemaInvalid, Message = "not a valid draft-07 schema: " + p.Message });
     }
@@ -77,12 +86,20 @@ internal static class SchemaChecks
 
     private static readonly JsonDocument NullInstance = JsonDocument.Parse("null");
 
-    private static DocumentProblem? ReferenceProblem(SchemaSet set, SchemaReference reference, IReadOnlyCollection<string> schemaFolders)
+    private static DocumentProblem? ReferenceProblem(
+        SchemaSet set,
+        SchemaReference reference,
+        IReadOnlyCollection<string> schemaFolders
+    )
     {
         var at = reference.Pointer;
         if (reference.Target.Scheme == "urn" && reference.Target.AbsoluteUri == "urn:uet:invalid-reference")
         {
-            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' is not a valid URI reference");
+            return new DocumentProblem(
+                at,
+                Codes.RefUnresolved,
+                $"$ref '{reference.Text}' is not a valid URI reference"
+            );
         }
 
         if (set.Knows(reference.Document))
@@ -95,30 +112,58 @@ internal static class SchemaChecks
             if (reference.Fragment.StartsWith('/'))
             {
                 return set.Subschema(reference.Target) is null
-                    ? new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {reference.Fragment}, which does not exist in {set.Find(reference.Document)!.DisplayPath}")
+                    ? new DocumentProblem(
+                        at,
+                        Codes.RefUnresolved,
+                        $"$ref '{reference.Text}' names {reference.Fragment}, which does not exist in {set.Find(reference.Document)!.DisplayPath}"
+                    )
                     : null;
             }
             return set.HasAnchor(reference.Target)
                 ? null
-                : new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names the anchor '#{reference.Fragment}', which no $id declares");
+                : new DocumentProblem(
+                    at,
+                    Codes.RefUnresolved,
+                    $"$ref '{reference.Text}' names the anchor '#{reference.Fragment}', which no $id declares"
+                );
         }
 
         if (SchemaFileUris.PathOf(reference.Document) is { } file)
         {
             if (!SchemaSetLoader.IsInside(file, schemaFolders))
             {
-                return new DocumentProblem(at, Codes.RefOutsideSchemaFolders, $"$ref '{reference.Text}' names {file}, which is outside the schema folders ({string.Join(", ", schemaFolders)})");
+                return new DocumentProblem(
+                    at,
+                    Codes.RefOutsideSchemaFolders,
+                    $"$ref '{reference.Text}' names {file}, which is outside the schema folders ({string.Join(", ", schemaFolders)})"
+                );
             }
 
-            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {file}, which does not exist");
+            return new DocumentProblem(
+                at,
+                Codes.RefUnresolved,
+                $"$ref '{reference.Text}' names {file}, which does not exist"
+            );
         }
         if (reference.Document.AbsoluteUri.StartsWith(ShippedSchemas.BaseUri, StringComparison.Ordinal))
         {
-            return new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names no shipped schema (they are {string.Join(", ", ShippedSchemas.Names.Select(n => n + ".v1.json"))})");
+            return new DocumentProblem(
+                at,
+                Codes.RefUnresolved,
+                $"$ref '{reference.Text}' names no shipped schema (they are {string.Join(", ", ShippedSchemas.Names.Select(n => n + ".v1.json"))})"
+            );
         }
 
         return reference.Document.Scheme is "http" or "https"
-            ? new DocumentProblem(at, Codes.RemoteRef, $"$ref '{reference.Text}' names the remote schema {reference.Document}; the gate never fetches from the network")
-            : new DocumentProblem(at, Codes.RefUnresolved, $"$ref '{reference.Text}' names {reference.Document}, which is not in the schema set");
+            ? new DocumentProblem(
+                at,
+                Codes.RemoteRef,
+                $"$ref '{reference.Text}' names the remote schema {reference.Document}; the gate never fetches from the network"
+            )
+            : new DocumentProblem(
+                at,
+                Codes.RefUnresolved,
+                $"$ref '{reference.Text}' names {reference.Document}, which is not in the schema set"
+            );
     }
 }

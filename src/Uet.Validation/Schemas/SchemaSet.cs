@@ -33,8 +33,18 @@ public sealed class SchemaSet
         var formats = new FormatRegistry();
         formats.Register(UlidFormat.Create());
         // Set in full on both: EvaluationOptions.From does not carry the format registry over.
-        EvaluationOptions = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, FormatRegistry = formats };
-        VerdictOptions = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, FormatRegistry = formats };
+        EvaluationOptions = new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.Hierarchical,
+            RequireFormatValidation = true,
+            FormatRegistry = formats,
+        };
+        VerdictOptions = new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.Flag,
+            RequireFormatValidation = true,
+            FormatRegistry = formats,
+        };
         _metaSchema = new Lazy<SchemaSource>(CreateMetaSchemaSource);
     }
 
@@ -50,7 +60,13 @@ public sealed class SchemaSet
     private SchemaSource CreateMetaSchemaSource()
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(MetaSchemas.Draft7);
-        return new SchemaSource(MetaSchemaUri, "draft-07 meta-schema", null, bytes, DocumentParser.Parse("draft-07.json", bytes).Document);
+        return new SchemaSource(
+            MetaSchemaUri,
+            "draft-07 meta-schema",
+            null,
+            bytes,
+            DocumentParser.Parse("draft-07.json", bytes).Document
+        );
     }
 
     /// <summary>Evaluation with the detailed (hierarchical) output that error messages are made from.</summary>
@@ -68,7 +84,8 @@ public sealed class SchemaSet
     public bool IsBroken(SchemaSource source) => Closure(source).Any(_broken.Contains);
 
     /// <summary>The references of a schema of the set (none for the meta-schema, which refers only to itself).</summary>
-    public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) => _references.GetValueOrDefault(source) ?? [];
+    public IReadOnlyList<SchemaReference> ReferencesOf(SchemaSource source) =>
+        _references.GetValueOrDefault(source) ?? [];
 
     /// <summary>
     /// Adds a schema known by <paramref name="location"/> (its file's URI, or where it would be fetched from). A schema
@@ -77,8 +94,14 @@ public sealed class SchemaSet
     public SchemaSource Add(Uri location, string displayPath, string? filePath, byte[] bytes, ParsedDocument? parsed)
     {
         var baseUri = location;
-        if (parsed is not null && parsed.Root.ValueKind == JsonValueKind.Object && parsed.Root.TryGetProperty("$id", out var id)
-            && id.ValueKind == JsonValueKind.String && !id.GetString()!.StartsWith('#') && Uri.TryCreate(location, id.GetString(), out var own))
+        if (
+            parsed is not null
+            && parsed.Root.ValueKind == JsonValueKind.Object
+            && parsed.Root.TryGetProperty("$id", out var id)
+            && id.ValueKind == JsonValueKind.String
+            && !id.GetString()!.StartsWith('#')
+            && Uri.TryCreate(location, id.GetString(), out var own)
+        )
         {
             baseUri = WithoutFragment(own);
         }
@@ -146,7 +169,8 @@ public sealed class SchemaSet
         }
     }
 
-    private JsonSchema Build(SchemaSource source) => JsonSchema.Build(WithoutDialectDeclaration(source.Parsed!.Root), _buildOptions, source.BaseUri);
+    private JsonSchema Build(SchemaSource source) =>
+        JsonSchema.Build(WithoutDialectDeclaration(source.Parsed!.Root), _buildOptions, source.BaseUri);
 
     /// <summary>
     /// JsonSchema.Net builds with the dialect a schema's <c>$schema</c> names rather than the one in the build options,
@@ -178,10 +202,13 @@ public sealed class SchemaSet
     public JsonElement? Subschema(Uri uri)
     {
         var key = WithoutFragment(uri);
-        var (source, prefix) = !_byUri.ContainsKey(key) && _embeddedIds.TryGetValue(key, out var embedded)
-            ? (embedded.Source, embedded.Pointer)
-            : (Find(key), "");
-        return source?.Parsed is null ? null : Resolve(source.Parsed.Root, prefix + Uri.UnescapeDataString(uri.Fragment.TrimStart('#')));
+        var (source, prefix) =
+            !_byUri.ContainsKey(key) && _embeddedIds.TryGetValue(key, out var embedded)
+                ? (embedded.Source, embedded.Pointer)
+                : (Find(key), "");
+        return source?.Parsed is null
+            ? null
+            : Resolve(source.Parsed.Root, prefix + Uri.UnescapeDataString(uri.Fragment.TrimStart('#')));
     }
 
     /// <summary>Follows a JSON pointer from <paramref name="root"/>; null when it names nothing.</summary>
@@ -194,7 +221,12 @@ public sealed class SchemaSet
             {
                 current = child;
             }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength())
+            else if (
+                current.ValueKind == JsonValueKind.Array
+                && int.TryParse(segment, out var index)
+                && index >= 0
+                && index < current.GetArrayLength()
+            )
             {
                 current = current[index];
             }

@@ -16,7 +16,13 @@ public static class SchemaSetLoader
         foreach (var name in ShippedSchemas.Names)
         {
             var bytes = ShippedSchemas.Read(name);
-            set.Add(ShippedSchemas.UriOf(name), $"uet/{name}.v1.json", null, bytes, DocumentParser.Parse($"{name}.v1.json", bytes).Document);
+            set.Add(
+                ShippedSchemas.UriOf(name),
+                $"uet/{name}.v1.json",
+                null,
+                bytes,
+                DocumentParser.Parse($"{name}.v1.json", bytes).Document
+            );
         }
 
         var files = userSchemaFiles.Select(Path.GetFullPath).Distinct(PathComparer).ToList();
@@ -35,8 +41,12 @@ public static class SchemaSetLoader
             // A relative $ref to a sibling file is a promise that the file is part of the set: load it too.
             foreach (var reference in set.ReferencesOf(source))
             {
-                if (SchemaFileUris.PathOf(reference.Document) is { } target && !set.Knows(reference.Document)
-                    && File.Exists(target) && IsInside(target, folders))
+                if (
+                    SchemaFileUris.PathOf(reference.Document) is { } target
+                    && !set.Knows(reference.Document)
+                    && File.Exists(target)
+                    && IsInside(target, folders)
+                )
                 {
                     pending.Enqueue(Path.GetFullPath(target));
                 }
@@ -70,20 +80,37 @@ public static class SchemaSetLoader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             bytes = [];
-            outcome = ParseOutcome.Fail(file, TextPosition.Start, Codes.MalformedSchema, $"cannot read the file: {e.Message}");
+            outcome = ParseOutcome.Fail(
+                file,
+                TextPosition.Start,
+                Codes.MalformedSchema,
+                $"cannot read the file: {e.Message}"
+            );
         }
         var source = set.Add(SchemaFileUris.For(file), file, file, bytes, outcome.Document);
         if (outcome.Failure is { } failure)
         {
-            set.Report(source, failure with { Code = Codes.MalformedSchema.Id, Message = "schema file: " + failure.Message });
+            set.Report(
+                source,
+                failure with
+                {
+                    Code = Codes.MalformedSchema.Id,
+                    Message = "schema file: " + failure.Message,
+                }
+            );
         }
         return source;
     }
 
     internal static bool IsInside(string file, IEnumerable<string> folders) =>
-        folders.Any(folder => Path.GetFullPath(file).StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison));
+        folders.Any(folder =>
+            Path.GetFullPath(file)
+                .StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison)
+        );
 
-    private static StringComparison PathComparison => OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+    private static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-    private static StringComparer PathComparer => OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    private static StringComparer PathComparer =>
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 }

@@ -13,7 +13,13 @@ internal static class SchemaWalker
     private static readonly HashSet<string> DataKeywords = ["enum", "const", "default", "examples"];
 
     /// <summary>Keywords whose values map names to schemas: their keys are names, never keywords.</summary>
-    private static readonly HashSet<string> NameMaps = ["properties", "patternProperties", "definitions", "dependencies"];
+    private static readonly HashSet<string> NameMaps =
+    [
+        "properties",
+        "patternProperties",
+        "definitions",
+        "dependencies",
+    ];
 
     public static SchemaOutline Walk(JsonElement root, Uri documentUri)
     {
@@ -50,8 +56,11 @@ internal static class SchemaWalker
                 continue;
             }
 
-            if (element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
-                && Uri.TryCreate(baseUri, id.GetString(), out var resolved))
+            if (
+                element.TryGetProperty("$id", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && Uri.TryCreate(baseUri, id.GetString(), out var resolved)
+            )
             {
                 // A bare fragment ("#name") is an anchor, not a new base.
                 if (id.GetString()!.StartsWith('#'))
@@ -94,4 +103,8 @@ internal static class SchemaWalker
 }
 
 /// <summary>What <see cref="SchemaWalker"/> found: embedded <c>$id</c>s, plain-name anchors, references.</summary>
-internal sealed record SchemaOutline(List<(string Pointer, Uri Id)> Ids, List<Uri> Anchors, List<SchemaReference> References);
+internal sealed record SchemaOutline(
+    List<(string Pointer, Uri Id)> Ids,
+    List<Uri> Anchors,
+    List<SchemaReference> References
+);

@@ -12,9 +12,22 @@ public static class ShippedSchemas
 
     public static IReadOnlyList<string> Names { get; } =
     [
-        "doc-meta", "run_record", "step_attempt", "run_event", "patch_artifact", "patch_ledger_entry",
-        "patch_policy", "prompt_instance", "execution_request", "router_config", "phase_spec",
-        "workstream_spec", "task_spec", "project_profile", "profile_extension", "bootstrap_discovery",
+        "doc-meta",
+        "run_record",
+        "step_attempt",
+        "run_event",
+        "patch_artifact",
+        "patch_ledger_entry",
+        "patch_policy",
+        "prompt_instance",
+        "execution_request",
+        "router_config",
+        "phase_spec",
+        "workstream_spec",
+        "task_spec",
+        "project_profile",
+        "profile_extension",
+        "bootstrap_discovery",
         "bootstrap_report",
     ];
 

@@ -14,5 +14,7 @@ internal static class UlidFormat
     public static Format Create() => new PredicateFormat(Name, Decodes);
 
     public static bool Decodes(JsonElement value) =>
-        value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: 26 } text || text[0] is >= '0' and <= '7';
+        value.ValueKind != JsonValueKind.String
+        || value.GetString() is not { Length: 26 } text
+        || text[0] is >= '0' and <= '7';
 }

@@ -22,8 +22,19 @@ public sealed class DocumentValidator(SchemaSet schemas)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new DocumentReport(path, [new Finding(path, TextPosition.Start, Codes.InternalError.Id, Severity.Error,
-                $"the validator failed on this document: {e.GetType().Name}: {e.Message}")], null);
+            return new DocumentReport(
+                path,
+                [
+                    new Finding(
+                        path,
+                        TextPosition.Start,
+                        Codes.InternalError.Id,
+                        Severity.Error,
+                        $"the validator failed on this document: {e.GetType().Name}: {e.Message}"
+                    ),
+                ],
+                null
+            );
         }
     }
 
@@ -47,8 +58,18 @@ public sealed class DocumentValidator(SchemaSet schemas)
         var schema = choice.Schema!;
         if (schemas.IsBroken(schema))
         {
-            return Report(path, document, [new DocumentProblem("", Codes.SchemaUnusable,
-                $"cannot validate against {schema.DisplayPath} (chosen by {choice.How}): the schema has errors of its own")], schema);
+            return Report(
+                path,
+                document,
+                [
+                    new DocumentProblem(
+                        "",
+                        Codes.SchemaUnusable,
+                        $"cannot validate against {schema.DisplayPath} (chosen by {choice.How}): the schema has errors of its own"
+                    ),
+                ],
+                schema
+            );
         }
 
         var problems = new List<DocumentProblem>();
@@ -56,11 +77,15 @@ public sealed class DocumentValidator(SchemaSet schemas)
         {
             var results = schemas.Evaluate(schema, document.Root, schemas.EvaluationOptions);
             var messages = new SchemaErrorMessages(schemas, schema, document.Root);
-            problems.AddRange(WithoutEchoes(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe).ToList()));
+            problems.AddRange(
+                WithoutEchoes(SchemaErrorCollector.Collect(results).SelectMany(messages.Describe).ToList())
+            );
             // A verdict is never lost to a message that could not be composed.
             if (problems.Count == 0)
             {
-                problems.Add(new DocumentProblem("", Codes.SchemaRuleFailed, $"the document does not match {schema.DisplayPath}"));
+                problems.Add(
+                    new DocumentProblem("", Codes.SchemaRuleFailed, $"the document does not match {schema.DisplayPath}")
+                );
             }
         }
         if (schema.BaseUri == WorkstreamSchema)
@@ -77,10 +102,24 @@ public sealed class DocumentValidator(SchemaSet schemas)
     /// </summary>
     private static IEnumerable<DocumentProblem> WithoutEchoes(List<DocumentProblem> problems)
     {
-        var wrongType = problems.Where(p => p.Code == Codes.WrongType).Select(p => p.Pointer).ToHashSet(StringComparer.Ordinal);
-        return problems.Where(p => p.Code == Codes.WrongType || !wrongType.Contains(p.Pointer) || p.Code == Codes.RequiredKeyMissing);
+        var wrongType = problems
+            .Where(p => p.Code == Codes.WrongType)
+            .Select(p => p.Pointer)
+            .ToHashSet(StringComparer.Ordinal);
+        return problems.Where(p =>
+            p.Code == Codes.WrongType || !wrongType.Contains(p.Pointer) || p.Code == Codes.RequiredKeyMissing
+        );
     }
 
-    private static DocumentReport Report(string path, ParsedDocument document, List<DocumentProblem> problems, SchemaSource? schema) =>
-        new(path, Findings.Locate(path, document, problems.DistinctBy(p => (p.Pointer, p.Code, p.Message)).ToList()).ToList(), schema);
+    private static DocumentReport Report(
+        string path,
+        ParsedDocument document,
+        List<DocumentProblem> problems,
+        SchemaSource? schema
+    ) =>
+        new(
+            path,
+            Findings.Locate(path, document, problems.DistinctBy(p => (p.Pointer, p.Code, p.Message)).ToList()).ToList(),
+            schema
+        );
 }

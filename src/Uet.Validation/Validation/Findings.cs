@@ -6,7 +6,12 @@ namespace Uet.Validation.Validation;
 /// <summary>Gives problems their line and column (one position pass per file) and orders them as they stand in the file.</summary>
 internal static class Findings
 {
-    public static IEnumerable<Finding> Locate(string file, ParsedDocument document, IReadOnlyCollection<DocumentProblem> problems, Severity? severity = null)
+    public static IEnumerable<Finding> Locate(
+        string file,
+        ParsedDocument document,
+        IReadOnlyCollection<DocumentProblem> problems,
+        Severity? severity = null
+    )
     {
         if (problems.Count == 0)
         {
@@ -21,7 +26,8 @@ internal static class Findings
                 var position = p.AtKey && location.Key is { } key ? key : location.Value;
                 return new Finding(file, position, p.Code.Id, severity ?? p.Code.DefaultSeverity, p.Message, p.Pointer);
             })
-            .OrderBy(f => f.Position.Line).ThenBy(f => f.Position.Column)
+            .OrderBy(f => f.Position.Line)
+            .ThenBy(f => f.Position.Column)
             .ToList();
     }
 }

@@ -10,4 +10,5 @@ internal sealed record SchemaError(
     string Keyword,
     string EvaluationPath,
     string LibraryMessage,
-    IReadOnlyList<IReadOnlyList<SchemaError>>? Alternatives = null);
+    IReadOnlyList<IReadOnlyList<SchemaError>>? Alternatives = null
+);

@@ -77,7 +77,15 @@ internal static class SchemaErrorCollector
                 continue;
             }
 
-            into.Add(new SchemaError(pointer, keyword, node.EvaluationPath.ToString(), $"the value matches none of the {keyword} alternatives", alternatives));
+            into.Add(
+                new SchemaError(
+                    pointer,
+                    keyword,
+                    node.EvaluationPath.ToString(),
+                    $"the value matches none of the {keyword} alternatives",
+                    alternatives
+                )
+            );
         }
     }
 

@@ -23,8 +23,11 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
 
         if (error.LibraryMessage.StartsWith(BoundedPatterns.TimeoutMarker, StringComparison.Ordinal))
         {
-            yield return new DocumentProblem(error.Pointer, Codes.PatternTooSlow,
-                $"{subject}: the schema's pattern {error.LibraryMessage[BoundedPatterns.TimeoutMarker.Length..]} took longer than {BoundedPatterns.MatchTimeout.TotalMilliseconds:0} ms on this value and was stopped (catastrophic backtracking)");
+            yield return new DocumentProblem(
+                error.Pointer,
+                Codes.PatternTooSlow,
+                $"{subject}: the schema's pattern {error.LibraryMessage[BoundedPatterns.TimeoutMarker.Length..]} took longer than {BoundedPatterns.MatchTimeout.TotalMilliseconds:0} ms on this value and was stopped (catastrophic backtracking)"
+            );
             yield break;
         }
 
@@ -33,49 +36,107 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
             case "required":
                 foreach (var key in MissingKeys(subschema, value, error.LibraryMessage))
                 {
-                    yield return new DocumentProblem(error.Pointer, Codes.RequiredKeyMissing,
-                        $"missing required key '{key}' in {(error.Pointer.Length == 0 ? "the document root" : $"the object at {error.Pointer}")}");
+                    yield return new DocumentProblem(
+                        error.Pointer,
+                        Codes.RequiredKeyMissing,
+                        $"missing required key '{key}' in {(error.Pointer.Length == 0 ? "the document root" : $"the object at {error.Pointer}")}"
+                    );
                 }
                 yield break;
             case "additionalProperties":
                 var parent = SchemaLocator.Find(schemas, schema, JsonPointers.Parent(error.EvaluationPath));
-                var allowed = parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-                    ? "; allowed keys: " + ValueText.List(properties.EnumerateObject().Select(x => x.Name), most: 40, conjunction: "and")
-                    : "";
-                yield return new DocumentProblem(error.Pointer, Codes.UnexpectedKey,
-                    $"unexpected key '{JsonPointers.LastSegment(error.Pointer)}' at {error.Pointer}{allowed}", AtKey: true);
+                var allowed =
+                    parent is { ValueKind: JsonValueKind.Object } p
+                    && p.TryGetProperty("properties", out var properties)
+                    && properties.ValueKind == JsonValueKind.Object
+                        ? "; allowed keys: "
+                            + ValueText.List(
+                                properties.EnumerateObject().Select(x => x.Name),
+                                most: 40,
+                                conjunction: "and"
+                            )
+                        : "";
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.UnexpectedKey,
+                    $"unexpected key '{JsonPointers.LastSegment(error.Pointer)}' at {error.Pointer}{allowed}",
+                    AtKey: true
+                );
                 yield break;
             case "type":
-                yield return new DocumentProblem(error.Pointer, Codes.WrongType, $"{subject}: expected {ExpectedTypes(subschema)}, found {found}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.WrongType,
+                    $"{subject}: expected {ExpectedTypes(subschema)}, found {found}"
+                );
                 yield break;
             case "enum":
-                yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
-                    $"{subject}: expected one of {ValueText.List(Keyword(subschema, "enum")?.EnumerateArray().Select(ValueText.Literal) ?? [])}; found {found}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.ValueNotAllowed,
+                    $"{subject}: expected one of {ValueText.List(Keyword(subschema, "enum")?.EnumerateArray().Select(ValueText.Literal) ?? [])}; found {found}"
+                );
                 yield break;
             case "const":
-                yield return new DocumentProblem(error.Pointer, Codes.ValueNotAllowed,
-                    $"{subject}: expected {(Keyword(subschema, "const") is { } c ? ValueText.Literal(c) : "a fixed value")}; found {found}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.ValueNotAllowed,
+                    $"{subject}: expected {(Keyword(subschema, "const") is { } c ? ValueText.Literal(c) : "a fixed value")}; found {found}"
+                );
                 yield break;
             case "pattern":
-                yield return new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {PatternMeaning(Keyword(subschema, "pattern"))}; found {found}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.WrongFormat,
+                    $"{subject}: expected {PatternMeaning(Keyword(subschema, "pattern"))}; found {found}"
+                );
                 yield break;
             case "format":
                 var format = Keyword(subschema, "format")?.GetString() ?? "";
                 yield return format == UlidFormat.Name
-                    ? new DocumentProblem(error.Pointer, Codes.InvalidUlid, $"{subject}: {found} is not a ULID that decodes: its time part exceeds 48 bits (the first character must be 0-7)")
-                    : new DocumentProblem(error.Pointer, Codes.WrongFormat, $"{subject}: expected {FormatMeaning(format)}; found {found}");
+                    ? new DocumentProblem(
+                        error.Pointer,
+                        Codes.InvalidUlid,
+                        $"{subject}: {found} is not a ULID that decodes: its time part exceeds 48 bits (the first character must be 0-7)"
+                    )
+                    : new DocumentProblem(
+                        error.Pointer,
+                        Codes.WrongFormat,
+                        $"{subject}: expected {FormatMeaning(format)}; found {found}"
+                    );
                 yield break;
-            case "minLength" or "maxLength" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"
-                or "minItems" or "maxItems" or "minProperties" or "maxProperties" or "multipleOf" or "uniqueItems":
-                yield return new DocumentProblem(error.Pointer, Codes.OutOfRange, $"{subject}: {Bound(error.Keyword, Keyword(subschema, error.Keyword), value)}");
+            case "minLength"
+            or "maxLength"
+            or "minimum"
+            or "maximum"
+            or "exclusiveMinimum"
+            or "exclusiveMaximum"
+            or "minItems"
+            or "maxItems"
+            or "minProperties"
+            or "maxProperties"
+            or "multipleOf"
+            or "uniqueItems":
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.OutOfRange,
+                    $"{subject}: {Bound(error.Keyword, Keyword(subschema, error.Keyword), value)}"
+                );
                 yield break;
             case "anyOf" or "oneOf" when error.Alternatives is { } alternatives:
                 var options = alternatives.Select((branch, i) => $"({i + 1}) {BranchSummary(branch)}");
-                yield return new DocumentProblem(error.Pointer, Codes.SchemaRuleFailed,
-                    $"{subject}: matches none of the {alternatives.Count} allowed forms: {string.Join("; ", options)}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.SchemaRuleFailed,
+                    $"{subject}: matches none of the {alternatives.Count} allowed forms: {string.Join("; ", options)}"
+                );
                 yield break;
             default:
-                yield return new DocumentProblem(error.Pointer, Codes.SchemaRuleFailed, $"{subject}: {error.Keyword}: {error.LibraryMessage}");
+                yield return new DocumentProblem(
+                    error.Pointer,
+                    Codes.SchemaRuleFailed,
+                    $"{subject}: {error.Keyword}: {error.LibraryMessage}"
+                );
                 yield break;
         }
     }
@@ -99,44 +160,57 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
 
         if (Keyword(schema, "required") is { ValueKind: JsonValueKind.Array } required)
         {
-            return required.EnumerateArray().Select(k => k.GetString()).OfType<string>().Where(k => !obj.TryGetProperty(k, out _)).ToList();
+            return required
+                .EnumerateArray()
+                .Select(k => k.GetString())
+                .OfType<string>()
+                .Where(k => !obj.TryGetProperty(k, out _))
+                .ToList();
         }
 
-        var listed = libraryMessage.IndexOf('[', StringComparison.Ordinal) is var start and >= 0 && libraryMessage.IndexOf(']', start) is var end and > 0
-            ? JsonSerializer.Deserialize<string[]>(libraryMessage[start..(end + 1)]) ?? []
-            : [];
+        var listed =
+            libraryMessage.IndexOf('[', StringComparison.Ordinal) is var start and >= 0
+            && libraryMessage.IndexOf(']', start) is var end and > 0
+                ? JsonSerializer.Deserialize<string[]>(libraryMessage[start..(end + 1)]) ?? []
+                : [];
         return listed;
     }
 
-    private static string ExpectedTypes(JsonElement? schema) => Keyword(schema, "type") switch
-    {
-        { ValueKind: JsonValueKind.String } t => Article(t.GetString()!),
-        { ValueKind: JsonValueKind.Array } list => ValueText.List(list.EnumerateArray().Select(t => Article(t.GetString() ?? "?"))),
-        _ => "another type",
-    };
+    private static string ExpectedTypes(JsonElement? schema) =>
+        Keyword(schema, "type") switch
+        {
+            { ValueKind: JsonValueKind.String } t => Article(t.GetString()!),
+            { ValueKind: JsonValueKind.Array } list => ValueText.List(
+                list.EnumerateArray().Select(t => Article(t.GetString() ?? "?"))
+            ),
+            _ => "another type",
+        };
 
-    private static string Article(string type) => type switch
-    {
-        "null" => "null",
-        "array" or "object" or "integer" => "an " + type,
-        _ => "a " + type,
-    };
+    private static string Article(string type) =>
+        type switch
+        {
+            "null" => "null",
+            "array" or "object" or "integer" => "an " + type,
+            _ => "a " + type,
+        };
 
-    private static string PatternMeaning(JsonElement? pattern) => pattern?.GetString() switch
-    {
-        UlidPattern => "a ULID (26 characters of Crockford base32: digits and capital letters except I, L, O, U)",
-        @"^[0-9]+\.[0-9]+\.[0-9]+$" => "a version x.y.z such as 1.0.0",
-        { } text => $"a string matching the pattern {text}",
-        null => "a string matching the schema's pattern",
-    };
+    private static string PatternMeaning(JsonElement? pattern) =>
+        pattern?.GetString() switch
+        {
+            UlidPattern => "a ULID (26 characters of Crockford base32: digits and capital letters except I, L, O, U)",
+            @"^[0-9]+\.[0-9]+\.[0-9]+$" => "a version x.y.z such as 1.0.0",
+            { } text => $"a string matching the pattern {text}",
+            null => "a string matching the schema's pattern",
+        };
 
-    private static string FormatMeaning(string format) => format switch
-    {
-        "date-time" => "an RFC 3339 date-time such as 2024-05-01T12:00:00Z",
-        "date" => "an RFC 3339 date such as 2024-05-01",
-        "time" => "an RFC 3339 time such as 12:00:00Z",
-        _ => $"a string in the '{format}' format",
-    };
+    private static string FormatMeaning(string format) =>
+        format switch
+        {
+            "date-time" => "an RFC 3339 date-time such as 2024-05-01T12:00:00Z",
+            "date" => "an RFC 3339 date such as 2024-05-01",
+            "time" => "an RFC 3339 time such as 12:00:00Z",
+            _ => $"a string in the '{format}' format",
+        };
 
     private static string Bound(string keyword, JsonElement? limit, JsonElement? value)
     {
@@ -160,13 +234,17 @@ internal sealed class SchemaErrorMessages(SchemaSet schemas, SchemaSource? schem
 
     private static string Length(JsonElement? value) =>
         value?.ValueKind == JsonValueKind.String
-            ? new System.Globalization.StringInfo(value.Value.GetString()!).LengthInTextElements.ToString(CultureInfo.InvariantCulture)
+            ? new System.Globalization.StringInfo(value.Value.GetString()!).LengthInTextElements.ToString(
+                CultureInfo.InvariantCulture
+            )
             : ValueText.Found(value);
 
     private static string Count(string number, string noun) => number == "1" ? $"1 {noun}" : $"{number} {noun}s";
 
     private static string KeyCount(JsonElement? value) =>
-        value?.ValueKind == JsonValueKind.Object ? value.Value.EnumerateObject().Count().ToString(CultureInfo.InvariantCulture) : ValueText.Found(value);
+        value?.ValueKind == JsonValueKind.Object
+            ? value.Value.EnumerateObject().Count().ToString(CultureInfo.InvariantCulture)
+            : ValueText.Found(value);
 
     private static JsonElement? Keyword(JsonElement? schema, string keyword) =>
         schema is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(keyword, out var v) ? v : null;

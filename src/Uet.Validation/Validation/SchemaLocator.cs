@@ -23,13 +23,23 @@ internal static class SchemaLocator
         var baseUri = root.BaseUri;
         foreach (var segment in JsonPointers.Segments(evaluationPath))
         {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
-                && !id.GetString()!.StartsWith('#') && Uri.TryCreate(baseUri, id.GetString(), out var rebased))
+            if (
+                current.ValueKind == JsonValueKind.Object
+                && current.TryGetProperty("$id", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && !id.GetString()!.StartsWith('#')
+                && Uri.TryCreate(baseUri, id.GetString(), out var rebased)
+            )
             {
                 baseUri = rebased;
             }
-            if (segment == "$ref" && current.ValueKind == JsonValueKind.Object && current.TryGetProperty("$ref", out var reference)
-                && reference.ValueKind == JsonValueKind.String && Uri.TryCreate(baseUri, reference.GetString(), out var target))
+            if (
+                segment == "$ref"
+                && current.ValueKind == JsonValueKind.Object
+                && current.TryGetProperty("$ref", out var reference)
+                && reference.ValueKind == JsonValueKind.String
+                && Uri.TryCreate(baseUri, reference.GetString(), out var target)
+            )
             {
                 if (set.Subschema(target) is not { } resolved)
                 {

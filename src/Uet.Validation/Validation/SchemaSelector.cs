@@ -14,15 +14,29 @@ public sealed class SchemaSelector(SchemaSet schemas)
     {
         if (!string.IsNullOrWhiteSpace(schemaMetadata))
         {
-            return Resolve(schemaMetadata, projectDirectory ?? Path.GetDirectoryName(documentPath)!, "the item's Schema metadata", "");
+            return Resolve(
+                schemaMetadata,
+                projectDirectory ?? Path.GetDirectoryName(documentPath)!,
+                "the item's Schema metadata",
+                ""
+            );
         }
 
         foreach (var key in (string[])["$schema", "schema_ref"])
         {
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var named) && named.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(named.GetString()))
+            if (
+                root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty(key, out var named)
+                && named.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(named.GetString())
+            )
             {
-                return Resolve(named.GetString()!, Path.GetDirectoryName(Path.GetFullPath(documentPath))!, $"the document's {key}", "/" + key);
+                return Resolve(
+                    named.GetString()!,
+                    Path.GetDirectoryName(Path.GetFullPath(documentPath))!,
+                    $"the document's {key}",
+                    "/" + key
+                );
             }
         }
 
@@ -33,15 +47,28 @@ public sealed class SchemaSelector(SchemaSet schemas)
                 return new SchemaChoice(schemas.Find(ShippedSchemas.UriOf(shipped)), $"the file name (*.{kind})");
             }
         }
-        return new SchemaChoice(null, "", new DocumentProblem("", Codes.SchemaUnknown,
-            "cannot tell which schema this document follows: set the Schema metadata on its UetDocument item, add \"$schema\" to it, or name it NAME.KIND.json (KIND such as workstream, phase, task, router, or a schema name)"));
+        return new SchemaChoice(
+            null,
+            "",
+            new DocumentProblem(
+                "",
+                Codes.SchemaUnknown,
+                "cannot tell which schema this document follows: set the Schema metadata on its UetDocument item, add \"$schema\" to it, or name it NAME.KIND.json (KIND such as workstream, phase, task, router, or a schema name)"
+            )
+        );
     }
 
     private SchemaChoice Resolve(string reference, string baseDirectory, string how, string pointer)
     {
         var text = reference.Trim();
         var file = ExistingFile(text, baseDirectory);
-        if (file is not null && schemas.Sources.FirstOrDefault(s => s.FilePath is not null && string.Equals(Path.GetFullPath(s.FilePath), file, StringComparison.Ordinal)) is { } loaded)
+        if (
+            file is not null
+            && schemas.Sources.FirstOrDefault(s =>
+                s.FilePath is not null && string.Equals(Path.GetFullPath(s.FilePath), file, StringComparison.Ordinal)
+            )
+                is { } loaded
+        )
         {
             return new SchemaChoice(loaded, how);
         }
@@ -58,10 +85,24 @@ public sealed class SchemaSelector(SchemaSet schemas)
         }
 
         return file is not null
-            ? new SchemaChoice(null, how, new DocumentProblem(pointer, Codes.SchemaNotFound,
-                $"{how} names the schema file {file}, which is not a UetSchema item; add <UetSchema Include=\"{file}\" />"))
-            : new SchemaChoice(null, how, new DocumentProblem(pointer, Codes.SchemaNotFound,
-                $"{how} names '{reference}', which is neither a shipped schema ({string.Join(", ", ShippedSchemas.Names)}) nor an existing schema file"));
+            ? new SchemaChoice(
+                null,
+                how,
+                new DocumentProblem(
+                    pointer,
+                    Codes.SchemaNotFound,
+                    $"{how} names the schema file {file}, which is not a UetSchema item; add <UetSchema Include=\"{file}\" />"
+                )
+            )
+            : new SchemaChoice(
+                null,
+                how,
+                new DocumentProblem(
+                    pointer,
+                    Codes.SchemaNotFound,
+                    $"{how} names '{reference}', which is neither a shipped schema ({string.Join(", ", ShippedSchemas.Names)}) nor an existing schema file"
+                )
+            );
     }
 
     /// <summary>The full path of the file <paramref name="text"/> names relative to <paramref name="baseDirectory"/>, when it exists; null for a URL or a path that cannot be.</summary>

@@ -13,7 +13,11 @@ internal static class WorkstreamRules
     public static List<DocumentProblem> Check(JsonElement workstream)
     {
         var problems = new List<DocumentProblem>();
-        if (workstream.ValueKind != JsonValueKind.Object || !workstream.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Array)
+        if (
+            workstream.ValueKind != JsonValueKind.Object
+            || !workstream.TryGetProperty("tasks", out var tasks)
+            || tasks.ValueKind != JsonValueKind.Array
+        )
         {
             return problems;
         }
@@ -24,12 +28,21 @@ internal static class WorkstreamRules
         foreach (var task in tasks.EnumerateArray())
         {
             var taskPointer = JsonPointers.Append("/tasks", index);
-            if (task.ValueKind == JsonValueKind.Object && task.TryGetProperty("task_id", out var id) && id.ValueKind == JsonValueKind.String)
+            if (
+                task.ValueKind == JsonValueKind.Object
+                && task.TryGetProperty("task_id", out var id)
+                && id.ValueKind == JsonValueKind.String
+            )
             {
                 if (!indexById.TryAdd(id.GetString()!, index))
                 {
-                    problems.Add(new DocumentProblem(taskPointer + "/task_id", Codes.DuplicateTaskId,
-                        $"task_id '{id.GetString()}' at {taskPointer}/task_id is already the id of the task at /tasks/{indexById[id.GetString()!]}"));
+                    problems.Add(
+                        new DocumentProblem(
+                            taskPointer + "/task_id",
+                            Codes.DuplicateTaskId,
+                            $"task_id '{id.GetString()}' at {taskPointer}/task_id is already the id of the task at /tasks/{indexById[id.GetString()!]}"
+                        )
+                    );
                 }
                 if (task.TryGetProperty("depends_on", out var dependsOn) && dependsOn.ValueKind == JsonValueKind.Array)
                 {
@@ -50,10 +63,20 @@ internal static class WorkstreamRules
 
         foreach (var (_, to, pointer) in edges.Where(e => !indexById.ContainsKey(e.To)))
         {
-            problems.Add(new DocumentProblem(pointer, Codes.UnknownDependency,
-                $"depends_on at {pointer} names '{to}', which is not a task_id of this workstream (known: {string.Join(", ", indexById.Keys.Take(20).Select(k => $"'{k}'"))})"));
+            problems.Add(
+                new DocumentProblem(
+                    pointer,
+                    Codes.UnknownDependency,
+                    $"depends_on at {pointer} names '{to}', which is not a task_id of this workstream (known: {string.Join(", ", indexById.Keys.Take(20).Select(k => $"'{k}'"))})"
+                )
+            );
         }
-        problems.AddRange(Cycles(tasks, edges.Where(e => indexById.ContainsKey(e.To)).Select(e => (e.From, indexById[e.To], e.Pointer)).ToList()));
+        problems.AddRange(
+            Cycles(
+                tasks,
+                edges.Where(e => indexById.ContainsKey(e.To)).Select(e => (e.From, indexById[e.To], e.Pointer)).ToList()
+            )
+        );
         return problems;
     }
 
@@ -90,7 +113,13 @@ internal static class WorkstreamRules
                 if (state[edge.To] == 1)
                 {
                     var cycle = path.Skip(path.IndexOf(edge.To)).Append(edge.To).Select(i => TaskId(tasks[i]));
-                    problems.Add(new DocumentProblem(edge.Pointer, Codes.DependencyCycle, $"dependency cycle: {string.Join(" -> ", cycle)} (closed by depends_on at {edge.Pointer})"));
+                    problems.Add(
+                        new DocumentProblem(
+                            edge.Pointer,
+                            Codes.DependencyCycle,
+                            $"dependency cycle: {string.Join(" -> ", cycle)} (closed by depends_on at {edge.Pointer})"
+                        )
+                    );
                 }
                 else if (state[edge.To] == 0)
                 {

@@ -16,7 +16,9 @@ internal sealed class ConsumerProject : IDisposable
         var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
             ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
             : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
-        Write("nuget.config", $"""
+        Write(
+            "nuget.config",
+            $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -24,8 +26,11 @@ internal sealed class ConsumerProject : IDisposable
                 <add key="uet-local" value="{PackageFeed.With("Uet.Build.Tasks")}" />
               </packageSources>
             </configuration>
-            """);
-        Write("Consumer.csproj", $"""
+            """
+        );
+        Write(
+            "Consumer.csproj",
+            $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 {frameworks}
@@ -36,7 +41,8 @@ internal sealed class ConsumerProject : IDisposable
               </ItemGroup>
               {extraProjectContent}
             </Project>
-            """);
+            """
+        );
     }
 
     public string Folder => _folder.Path;
@@ -54,9 +60,13 @@ internal sealed class ConsumerProject : IDisposable
 
     public BuildResult Run(string command, params string[] arguments)
     {
-        var (exitCode, output) = ProcessRunner.Run("dotnet",
+        var (exitCode, output) = ProcessRunner.Run(
+            "dotnet",
             [command, "-nodeReuse:false", "--disable-build-servers", "-v:n", "-clp:NoSummary", .. arguments],
-            Folder, PackageFeed.Environment, TimeSpan.FromMinutes(5));
+            Folder,
+            PackageFeed.Environment,
+            TimeSpan.FromMinutes(5)
+        );
         return new BuildResult(exitCode, output, Folder);
     }
 

@@ -49,28 +49,50 @@ public sealed class IncrementalBuildTests
         project.Change("uet/a.task.json", """{"task_id": "a", "name": "A", "kind": 1}""");
         var build = project.Build();
         StringAssert.Contains(build.Output, "Uet: validated 1 document(s), 1 with problems", build.Explain());
-        CollectionAssert.AreEqual(new[] { "uet/a.task.json(1,39): error UET1103" }, build.Diagnostics.ToArray(), build.Explain());
+        CollectionAssert.AreEqual(
+            new[] { "uet/a.task.json(1,39): error UET1103" },
+            build.Diagnostics.ToArray(),
+            build.Explain()
+        );
     }
 
     [TestMethod]
     public void ChangingASchemaRevalidatesTheDocumentsThatUseIt()
     {
         using var project = BuiltProjectWithAUserSchema();
-        project.Change("schemas/item.schema.json", Samples.ItemSchema.Replace("[\"name\"]", "[\"name\", \"price\"]", StringComparison.Ordinal));
+        project.Change(
+            "schemas/item.schema.json",
+            Samples.ItemSchema.Replace("[\"name\"]", "[\"name\", \"price\"]", StringComparison.Ordinal)
+        );
         var second = project.Build();
         Assert.AreEqual(1, second.ExitCode, second.Explain());
-        CollectionAssert.AreEqual(new[] { "uet/item.json(1,1): error UET1101" }, second.Diagnostics.ToArray(), second.Explain());
-        StringAssert.Contains(second.Output, "Uet: validated 1 document(s), 1 with problems; 1 unchanged", "the workstream does not use the changed schema");
+        CollectionAssert.AreEqual(
+            new[] { "uet/item.json(1,1): error UET1101" },
+            second.Diagnostics.ToArray(),
+            second.Explain()
+        );
+        StringAssert.Contains(
+            second.Output,
+            "Uet: validated 1 document(s), 1 with problems; 1 unchanged",
+            "the workstream does not use the changed schema"
+        );
     }
 
     [TestMethod]
     public void TouchingASchemaRevalidatesTheDocumentsThatUseIt()
     {
         using var project = BuiltProjectWithAUserSchema();
-        File.SetLastWriteTimeUtc(Path.Combine(project.Folder, "schemas/item.schema.json"), DateTime.UtcNow.AddSeconds(2));
+        File.SetLastWriteTimeUtc(
+            Path.Combine(project.Folder, "schemas/item.schema.json"),
+            DateTime.UtcNow.AddSeconds(2)
+        );
         var build = project.Build();
         Assert.AreEqual(0, build.ExitCode, build.Explain());
-        StringAssert.Contains(build.Output, "Uet: validated 1 document(s), 0 with problems; 1 unchanged", build.Explain());
+        StringAssert.Contains(
+            build.Output,
+            "Uet: validated 1 document(s), 0 with problems; 1 unchanged",
+            build.Explain()
+        );
     }
 
     [TestMethod]
@@ -83,18 +105,23 @@ public sealed class IncrementalBuildTests
         Assert.AreEqual(1, Directory.GetFiles(stamps).Length);
         var clean = project.Run("clean");
         Assert.AreEqual(0, clean.ExitCode, clean.Explain());
-        Assert.IsFalse(Directory.Exists(Path.Combine(project.Folder, "obj", "uet")), "document and schema stamps are gone");
+        Assert.IsFalse(
+            Directory.Exists(Path.Combine(project.Folder, "obj", "uet")),
+            "document and schema stamps are gone"
+        );
     }
 
     /// <summary>A project whose uet/item.json follows a schema of its own and whose workstream follows a shipped one, built once, cleanly.</summary>
     private static ConsumerProject BuiltProjectWithAUserSchema()
     {
-        var project = new ConsumerProject("""
+        var project = new ConsumerProject(
+            """
             <ItemGroup>
               <UetSchema Include="schemas/item.schema.json" />
               <UetDocument Update="uet/item.json" Schema="schemas/item.schema.json" />
             </ItemGroup>
-            """);
+            """
+        );
         project.Write("schemas/item.schema.json", Samples.ItemSchema);
         project.Write("uet/item.json", """{"name": "widget"}""");
         project.Write("uet/checkout.workstream.yaml", Samples.ValidWorkstream);

@@ -22,17 +22,28 @@ public sealed class LoggerEndToEndTests
         using (var store = UetStore.Open(sample.StorePath))
         {
             var run = store.Runs().Single();
-            StringAssert.Contains(output, $"Uet: Mixed.Tests (net10.0): 3 passed, 2 failed, 1 skipped; recorded in {sample.StorePath} as run {run.RunId}");
-            Assert.AreEqual((3, 2, 1, RunStates.Failed, false), (run.Passed, run.Failed, run.Skipped, run.State, run.Aborted));
+            StringAssert.Contains(
+                output,
+                $"Uet: Mixed.Tests (net10.0): 3 passed, 2 failed, 1 skipped; recorded in {sample.StorePath} as run {run.RunId}"
+            );
+            Assert.AreEqual(
+                (3, 2, 1, RunStates.Failed, false),
+                (run.Passed, run.Failed, run.Skipped, run.State, run.Aborted)
+            );
 
             var events = store.Events(run.RunId);
             Assert.AreEqual(0, store.Workers(run.RunId).Count, "the health collector is off unless asked for");
-            var failures = events.Where(e => e.Kind == EventKinds.TestFailed).ToDictionary(e => e.Payload["test"].AsString, e => e.Payload);
+            var failures = events
+                .Where(e => e.Kind == EventKinds.TestFailed)
+                .ToDictionary(e => e.Payload["test"].AsString, e => e.Payload);
             var totals = failures["Mixed.Tests.MixedTests.ComparesTotals"];
             StringAssert.Contains(totals["error_message"].AsString, "the totals differ");
             StringAssert.Contains(totals["stdout"].AsString, "computing totals");
             Assert.AreEqual("smoke", totals["categories"][0].AsString);
-            Assert.AreEqual(Path.Combine(sample.Folder, "bin", "Debug", "net10.0", "Mixed.Tests.dll"), totals["source"].AsString);
+            Assert.AreEqual(
+                Path.Combine(sample.Folder, "bin", "Debug", "net10.0", "Mixed.Tests.dll"),
+                totals["source"].AsString
+            );
             var parse = failures["Mixed.Tests.MixedTests.ParsesOrders"];
             StringAssert.Contains(parse["error_message"].AsString, "FormatException");
             StringAssert.Contains(parse["error_stack_trace"].AsString, "OrderParser.Last");
@@ -41,8 +52,14 @@ public sealed class LoggerEndToEndTests
             Assert.AreEqual(sample.StorePath, settings["store"].AsString);
             var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"][0];
             Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"].AsString);
-            Assert.IsFalse(skipped.AsDocument.ContainsKey("source"), "a batched result leaves out the run's only source");
-            Assert.IsTrue(totals.ContainsKey("started_at") && !skipped.AsDocument.ContainsKey("started_at"), "times are kept for failures only");
+            Assert.IsFalse(
+                skipped.AsDocument.ContainsKey("source"),
+                "a batched result leaves out the run's only source"
+            );
+            Assert.IsTrue(
+                totals.ContainsKey("started_at") && !skipped.AsDocument.ContainsKey("started_at"),
+                "times are kept for failures only"
+            );
             AssertEveryEventIsAValidRunEvent(events);
         }
 
@@ -58,7 +75,11 @@ public sealed class LoggerEndToEndTests
         {
             Assert.IsNotNull(runs[1]![field], $"uet runs --json has '{field}'");
         }
-        Assert.AreNotEqual(runs[0]!["session_id"]!.GetValue<string>(), runs[1]!["session_id"]!.GetValue<string>(), "two dotnet test commands, two sessions");
+        Assert.AreNotEqual(
+            runs[0]!["session_id"]!.GetValue<string>(),
+            runs[1]!["session_id"]!.GetValue<string>(),
+            "two dotnet test commands, two sessions"
+        );
     }
 
     [TestMethod]
@@ -73,9 +94,15 @@ public sealed class LoggerEndToEndTests
         var storePath = Path.Combine(sample.Folder, ".uet", "uet.db");
         using var store = UetStore.Open(storePath);
         var runs = store.Runs();
-        CollectionAssert.AreEquivalent(new[] { "Alpha.Tests", "Beta.Tests", "Gamma.Tests" }, runs.Select(r => r.Project).ToList());
+        CollectionAssert.AreEquivalent(
+            new[] { "Alpha.Tests", "Beta.Tests", "Gamma.Tests" },
+            runs.Select(r => r.Project).ToList()
+        );
         Assert.AreEqual(1, runs.Select(r => r.SessionId).Distinct().Count(), "one session");
-        Assert.IsFalse(runs.Any(r => r.SessionId == r.RunId), "the session is dotnet test's correlation id, not a run's own id");
+        Assert.IsFalse(
+            runs.Any(r => r.SessionId == r.RunId),
+            "the session is dotnet test's correlation id, not a run's own id"
+        );
         Assert.AreEqual(1, runs.Single(r => r.Project == "Gamma.Tests").Failed);
         Assert.AreEqual(0, store.CheckIntegrity().Count);
 
@@ -95,7 +122,10 @@ public sealed class LoggerEndToEndTests
         var runs = store.Runs().ToDictionary(r => r.TargetFramework!);
         CollectionAssert.AreEquivalent(new[] { "net10.0", "net9.0" }, runs.Keys.ToList(), output);
         Assert.AreEqual((1, 1), (runs["net10.0"].Passed, runs["net10.0"].Failed));
-        Assert.AreEqual((1, 0, RunStates.Succeeded), (runs["net9.0"].Passed, runs["net9.0"].Failed, runs["net9.0"].State));
+        Assert.AreEqual(
+            (1, 0, RunStates.Succeeded),
+            (runs["net9.0"].Passed, runs["net9.0"].Failed, runs["net9.0"].State)
+        );
         Assert.AreEqual(1, runs.Values.Select(r => r.SessionId).Distinct().Count());
     }
 
@@ -105,7 +135,10 @@ public sealed class LoggerEndToEndTests
         using var sample = new LoggerSample("Crash.Tests");
 
         // UetHealth=true (here from the environment, which MSBuild reads as a property) turns the health collector on.
-        var (exitCode, output) = sample.Test("Crash.Tests.csproj", environment: new Dictionary<string, string> { ["UetHealth"] = "true" });
+        var (exitCode, output) = sample.Test(
+            "Crash.Tests.csproj",
+            environment: new Dictionary<string, string> { ["UetHealth"] = "true" }
+        );
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);
@@ -114,14 +147,19 @@ public sealed class LoggerEndToEndTests
         StringAssert.Contains(run.StateReason, "crash");
         Assert.AreEqual((1, 1), (run.Passed, run.Failed), "the results reported before the crash are kept");
         var events = store.Events(run.RunId);
-        Assert.AreEqual("Crash.Tests.CrashTests.B_Fails", events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"].AsString);
+        Assert.AreEqual(
+            "Crash.Tests.CrashTests.B_Fails",
+            events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"].AsString
+        );
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
         Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
         StringAssert.Contains(output, "ABORTED");
         // The UetHealth collector saw the host go with a test running.
         var crash = events.Single(e => e.Kind == EventKinds.WorkerCrashed).Payload;
         Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", crash["test"].AsString);
-        var task = JsonNode.Parse(UetCli.Run("tasks", "--db", sample.StorePath, "--json").Output)!.AsArray()
+        var task = JsonNode
+            .Parse(UetCli.Run("tasks", "--db", sample.StorePath, "--json").Output)!
+            .AsArray()
             .Single(t => t!["title"]!.GetValue<string>().StartsWith("Test host crashed", StringComparison.Ordinal))!;
         Assert.AreEqual(1, task["priority"]!.GetValue<int>());
         Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", task["tests"]![0]!.GetValue<string>());
@@ -133,14 +171,35 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("HealthSession");
 
-        var (exitCode, output) = sample.Test("HealthSession.slnx", arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]);
+        var (exitCode, output) = sample.Test(
+            "HealthSession.slnx",
+            arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]
+        );
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);
         var runs = store.Runs().ToDictionary(r => r.Project);
-        CollectionAssert.AreEquivalent(new[] { "Quick.Tests", "Slow.Tests", "Stuck.Tests" }, runs.Keys.ToArray(), output);
-        string[] HealthKinds(string project) => [.. store.Events(runs[project].RunId).Select(e => e.Kind).Where(k => k.StartsWith("worker_", StringComparison.Ordinal))];
-        CollectionAssert.AreEqual(new[] { EventKinds.WorkerHealthCheckFailed, EventKinds.WorkerHealthCheckFailed, EventKinds.WorkerQuarantined }, HealthKinds("Stuck.Tests"));
+        CollectionAssert.AreEquivalent(
+            new[] { "Quick.Tests", "Slow.Tests", "Stuck.Tests" },
+            runs.Keys.ToArray(),
+            output
+        );
+        string[] HealthKinds(string project) =>
+            [
+                .. store
+                    .Events(runs[project].RunId)
+                    .Select(e => e.Kind)
+                    .Where(k => k.StartsWith("worker_", StringComparison.Ordinal)),
+            ];
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                EventKinds.WorkerHealthCheckFailed,
+                EventKinds.WorkerHealthCheckFailed,
+                EventKinds.WorkerQuarantined,
+            },
+            HealthKinds("Stuck.Tests")
+        );
         Assert.AreEqual(0, HealthKinds("Slow.Tests").Length, "slow but progressing: never degraded");
         Assert.AreEqual(0, HealthKinds("Quick.Tests").Length);
         Assert.AreEqual(8, runs["Slow.Tests"].Passed, "the other hosts finish their tests");
@@ -153,10 +212,23 @@ public sealed class LoggerEndToEndTests
     {
         using var sample = new LoggerSample("Mixed.Tests");
 
-        var (exitCode, output) = sample.Test("Mixed.Tests.csproj", arguments: ["--collect", "XPlat Code Coverage", "-p:UetHealth=true"]);
+        var (exitCode, output) = sample.Test(
+            "Mixed.Tests.csproj",
+            arguments: ["--collect", "XPlat Code Coverage", "-p:UetHealth=true"]
+        );
 
         Assert.AreEqual(1, exitCode, output);
-        Assert.AreEqual(1, Directory.GetFiles(Path.Combine(sample.Folder, "TestResults"), "coverage.cobertura.xml", SearchOption.AllDirectories).Length, output);
+        Assert.AreEqual(
+            1,
+            Directory
+                .GetFiles(
+                    Path.Combine(sample.Folder, "TestResults"),
+                    "coverage.cobertura.xml",
+                    SearchOption.AllDirectories
+                )
+                .Length,
+            output
+        );
         using var store = UetStore.Open(sample.StorePath);
         var run = store.Runs().Single();
         var host = store.Workers(run.RunId).Single();
@@ -170,13 +242,19 @@ public sealed class LoggerEndToEndTests
         using var sample = new LoggerSample("Health.Tests");
 
         // One switch beyond the logger turns the collector on; checks every second (the default is 30 s).
-        var (exitCode, output) = sample.Test("Health.Tests.csproj", arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]);
+        var (exitCode, output) = sample.Test(
+            "Health.Tests.csproj",
+            arguments: ["-p:UetHealth=true", "-p:UetHealthInterval=1", "-p:UetHealthGrace=1"]
+        );
 
         Assert.AreNotEqual(0, exitCode, output);
         using var store = UetStore.Open(sample.StorePath);
         var run = store.Runs().Single();
         var events = store.Events(run.RunId);
-        var failedChecks = events.Where(e => e.Kind == EventKinds.WorkerHealthCheckFailed).Select(e => e.Payload).ToList();
+        var failedChecks = events
+            .Where(e => e.Kind == EventKinds.WorkerHealthCheckFailed)
+            .Select(e => e.Payload)
+            .ToList();
         Assert.AreEqual(2, failedChecks.Count, output);
         Assert.IsTrue(failedChecks.All(c => c["test"].AsString == "Health.Tests.HealthTests.B_Hangs"));
         var quarantine = events.Single(e => e.Kind == EventKinds.WorkerQuarantined).Payload;

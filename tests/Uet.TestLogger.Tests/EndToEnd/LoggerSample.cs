@@ -13,8 +13,14 @@ internal sealed class LoggerSample : IDisposable
         CopyFolder(Path.Combine(PackageFeed.RepositoryRoot, "tests", "samples", "logger", name), _folder.Path);
         // Packages other than ours come from the machine's package folder when it has them, else from nuget.org.
         var machinePackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        _folder.Write("nuget.config", $"""
+            ?? Path.Combine(
+                System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
+                ".nuget",
+                "packages"
+            );
+        _folder.Write(
+            "nuget.config",
+            $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -26,14 +32,18 @@ internal sealed class LoggerSample : IDisposable
                 <add key="machine" value="{machinePackages}" />
               </fallbackPackageFolders>
             </configuration>
-            """);
-        _folder.Write("Directory.Build.props", $"""
+            """
+        );
+        _folder.Write(
+            "Directory.Build.props",
+            $"""
             <Project>
               <PropertyGroup>
                 <UetTestLoggerVersion>{PackageFeed.Version}</UetTestLoggerVersion>
               </PropertyGroup>
             </Project>
-            """);
+            """
+        );
     }
 
     public string Folder => _folder.Path;
@@ -43,10 +53,27 @@ internal sealed class LoggerSample : IDisposable
     /// <summary>
     /// `dotnet test TARGET --logger LOGGER [ARGUMENTS]`; by default the logger writes to <see cref="StorePath"/>.
     /// </summary>
-    public (int ExitCode, string Output) Test(string target, string? logger = null, IReadOnlyDictionary<string, string>? environment = null, params string[] arguments) =>
-        ProcessRunner.Run("dotnet",
-            ["test", target, "--logger", logger ?? $"uet;DbPath={StorePath}", .. arguments, "-nodeReuse:false", "--disable-build-servers"],
-            Folder, environment is null ? PackageFeed.Environment : PackageFeed.Environment.Concat(environment).ToDictionary(), TimeSpan.FromMinutes(5));
+    public (int ExitCode, string Output) Test(
+        string target,
+        string? logger = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        params string[] arguments
+    ) =>
+        ProcessRunner.Run(
+            "dotnet",
+            [
+                "test",
+                target,
+                "--logger",
+                logger ?? $"uet;DbPath={StorePath}",
+                .. arguments,
+                "-nodeReuse:false",
+                "--disable-build-servers",
+            ],
+            Folder,
+            environment is null ? PackageFeed.Environment : PackageFeed.Environment.Concat(environment).ToDictionary(),
+            TimeSpan.FromMinutes(5)
+        );
 
     public void Dispose() => _folder.Dispose();
 

@@ -14,16 +14,42 @@ public sealed class UetToolTests
         var recorded = Recordings.RecordMixedRun(db, "tool-session");
         var tools = Path.Combine(folder.Path, "tools");
 
-        var (installCode, install) = ProcessRunner.Run("dotnet",
-            ["tool", "install", "Uet.Cli", "--tool-path", tools, "--version", PackageFeed.Version, "--add-source", PackageFeed.With("Uet.Cli")],
-            folder.Path, PackageFeed.Environment, TimeSpan.FromMinutes(3));
+        var (installCode, install) = ProcessRunner.Run(
+            "dotnet",
+            [
+                "tool",
+                "install",
+                "Uet.Cli",
+                "--tool-path",
+                tools,
+                "--version",
+                PackageFeed.Version,
+                "--add-source",
+                PackageFeed.With("Uet.Cli"),
+            ],
+            folder.Path,
+            PackageFeed.Environment,
+            TimeSpan.FromMinutes(3)
+        );
         Assert.AreEqual(0, installCode, install);
 
-        var (code, output) = ProcessRunner.Run(Path.Combine(tools, "uet"), ["runs", "--db", db, "--json"], folder.Path, PackageFeed.Environment, TimeSpan.FromMinutes(1));
+        var (code, output) = ProcessRunner.Run(
+            Path.Combine(tools, "uet"),
+            ["runs", "--db", db, "--json"],
+            folder.Path,
+            PackageFeed.Environment,
+            TimeSpan.FromMinutes(1)
+        );
         Assert.AreEqual(0, code, output);
         Assert.AreEqual(recorded.Run.RunId, JsonNode.Parse(output)!.AsArray().Single()!["run_id"]!.GetValue<string>());
 
-        var (replayCode, replay) = ProcessRunner.Run(Path.Combine(tools, "uet"), ["replay", "--db", db, "--run", "latest"], folder.Path, PackageFeed.Environment, TimeSpan.FromMinutes(1));
+        var (replayCode, replay) = ProcessRunner.Run(
+            Path.Combine(tools, "uet"),
+            ["replay", "--db", db, "--run", "latest"],
+            folder.Path,
+            PackageFeed.Environment,
+            TimeSpan.FromMinutes(1)
+        );
         Assert.AreEqual(0, replayCode, replay);
     }
 }

@@ -30,16 +30,16 @@ public sealed class MixedTests
 
     [TestMethod]
     [Ignore("waiting for the new API")]
-    public void Later()
-    {
-    }
+    public void Later() { }
 }
 
 internal static class OrderParser
 {
     public static int Parse(string text) => ReadId(text.Split('-'));
 
-    private static int ReadId(string[] parts) => int.Parse(Last(parts), System.Globalization.CultureInfo.InvariantCulture);
+    private static int ReadId(string[] parts) =>
+        int.Parse(Last(parts), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Last(string[] parts) => parts.Length > 3 ? parts[^1] : throw new FormatException($"'{string.Join('-', parts)}' has no order id");
+    private static string Last(string[] parts) =>
+        parts.Length > 3 ? parts[^1] : throw new FormatException($"'{string.Join('-', parts)}' has no order id");
 }

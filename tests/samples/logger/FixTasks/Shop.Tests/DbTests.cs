@@ -5,8 +5,12 @@ namespace Shop.Tests;
 public sealed class DbTests
 {
     [ClassInitialize]
-    public static void Connect(TestContext context) => throw new InvalidOperationException("the test database is not reachable");
+    public static void Connect(TestContext context) =>
+        throw new InvalidOperationException("the test database is not reachable");
 
-    [TestMethod] public void Reads() { }
-    [TestMethod] public void Writes() { }
+    [TestMethod]
+    public void Reads() { }
+
+    [TestMethod]
+    public void Writes() { }
 }
