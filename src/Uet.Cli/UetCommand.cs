@@ -7,19 +7,23 @@ namespace Uet.Cli;
 /// <summary>The <c>uet</c> command line. Exit codes: 0 done, 1 a difference found (replay), 2 an error.</summary>
 public static class UetCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, CommandContext.For(output), error);
+
+    public static int Run(string[] args, CommandContext context, TextWriter error)
     {
+        var output = context.Output;
         var root = new RootCommand(
             "Uet: recorded test runs, their events and replay, fix tasks and their reports, token budgets."
         )
         {
-            RunsCommand.Create(output),
-            EventsCommand.Create(output),
-            ReplayCommand.Create(output),
-            ImportCommand.Create(output),
-            ContextCommand.Create(output),
-            TasksCommand.Create(output),
-            ReportCommand.Create(output),
+            RunsCommand.Create(context),
+            EventsCommand.Create(context),
+            ReplayCommand.Create(context),
+            ImportCommand.Create(context),
+            ContextCommand.Create(context),
+            TasksCommand.Create(context),
+            ReportCommand.Create(context),
         };
         var configuration = new InvocationConfiguration
         {

@@ -19,6 +19,9 @@ public sealed class UetHealthCollector : DataCollector
     public const string TypeUri = "datacollector://uet/health/v1";
 
     private readonly Lock _gate = new();
+
+    // VSTest makes the collector with its parameterless constructor: this is where the clock is chosen.
+    private readonly TimeProvider _clock = TimeProvider.System;
     private readonly List<(DateTimeOffset At, HealthFinding Finding)> _findings = [];
     private HealthMonitor? _monitor;
     private DataCollectionSink? _sink;
@@ -44,14 +47,14 @@ public sealed class UetHealthCollector : DataCollector
         {
             logger.LogWarning(_context, "Uet: " + string.Join(" ", warnings));
         }
-        _monitor = new HealthMonitor(options, Found, Warn);
+        _monitor = new HealthMonitor(options, Found, Warn, clock: _clock);
         events.SessionStart += (_, e) =>
             Guard(() => _sources = e.GetPropertyValue<IEnumerable<string>>("TestSources")?.ToList() ?? []);
         events.TestHostLaunched += (_, e) =>
             Guard(() =>
             {
                 _hostId = e.TestHostProcessId;
-                _launchedAt = Timestamps.Now();
+                _launchedAt = Timestamps.Now(_clock);
                 _monitor.HostLaunched(e.TestHostProcessId);
                 _monitor.Start();
             });
@@ -71,14 +74,14 @@ public sealed class UetHealthCollector : DataCollector
     {
         lock (_gate)
         {
-            _findings.Add((Timestamps.Now(), finding));
+            _findings.Add((Timestamps.Now(_clock), finding));
         }
     }
 
     /// <summary>A last check (a host gone with a test running has crashed), then the report goes to the logger.</summary>
     private void SessionEnded()
     {
-        _monitor!.Check(Timestamps.Now());
+        _monitor!.Check();
         _monitor.Dispose();
         if (_hostId == 0 || _sink is null || _context is null)
         {

@@ -1,5 +1,5 @@
+using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Priorities;
-using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
 
 namespace Uet.TestLogger;
@@ -13,7 +13,12 @@ internal static class FixTaskSetup
 {
     public const string RulesFileName = "uet-fix-rules.json";
 
-    public static FixTaskLedger Ledger(LoggerParameters parameters, string storePath, Action<string> warn)
+    public static FixTaskLedger Ledger(
+        LoggerParameters parameters,
+        string storePath,
+        TimeProvider clock,
+        Action<string> warn
+    )
     {
         var options = new LedgerOptions { Model = parameters.Model, TokenBudget = parameters.TokenBudget };
         var rules = parameters.Rules ?? DefaultRules(storePath);
@@ -39,7 +44,7 @@ internal static class FixTaskSetup
                 warn($"Uet: {Sentence(e.Message)} No work is marked blocked in this run.");
             }
         }
-        return new FixTaskLedger(options);
+        return new FixTaskLedger(options, clock);
     }
 
     private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";

@@ -4,7 +4,10 @@ using Uet.Context;
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
+using Uet.Core.Seams;
+using Uet.Core.Store;
 using Uet.FixTasks.Reports;
+using Uet.Store.LiteDb;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace Uet.TestLogger;
@@ -21,20 +24,25 @@ public sealed class UetLogger : ITestLoggerWithParameters
     public const string ExtensionUri = "logger://uet";
 
     private readonly TextWriter _output;
-    private readonly LoggerEnvironment _environment;
+    private readonly EnvironmentReader _environment;
+    private readonly TimeProvider _clock;
+    private readonly StoreOpener _openStore;
     private readonly Lock _gate = new();
     private LoggerParameters _parameters = new();
     private RunRecorder? _recorder;
     private bool _failureReported;
     private int _tokenizerPrepared;
 
+    // VSTest makes the logger with its parameterless constructor: this is where its seams are chosen.
     public UetLogger()
-        : this(Console.Out, LoggerEnvironment.Process) { }
+        : this(Console.Out, EnvironmentReader.Process, TimeProvider.System) { }
 
-    internal UetLogger(TextWriter output, LoggerEnvironment environment)
+    internal UetLogger(TextWriter output, EnvironmentReader environment, TimeProvider clock)
     {
         _output = output;
         _environment = environment;
+        _clock = clock;
+        _openStore = LiteDbStore.Opener;
     }
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
@@ -113,12 +121,14 @@ public sealed class UetLogger : ITestLoggerWithParameters
         var directory = Path.GetFullPath(_parameters.ReportDir ?? Path.Combine(ResultsDirectory(), "uet"));
         try
         {
+            using var store = _openStore(outcome.StorePath, createIfMissing: false);
             var reports = SessionReports.Write(
-                outcome.StorePath,
+                store,
                 outcome.Run.SessionId,
                 outcome.Run.RunId,
                 directory,
-                _environment.Variable(ReportWriter.StepSummaryVariable)
+                _environment.Variable(ReportWriter.StepSummaryVariable),
+                _clock.GetUtcNow()
             );
             _output.WriteLine(reports.Line());
             if (reports.Warning is not null)
@@ -126,7 +136,7 @@ public sealed class UetLogger : ITestLoggerWithParameters
                 _output.WriteLine(reports.Warning);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Store.StoreException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException)
         {
             _output.WriteLine(
                 $"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded."
@@ -175,12 +185,14 @@ public sealed class UetLogger : ITestLoggerWithParameters
                     ["max_output_chars"] = _parameters.MaxOutputChars,
                     ["run_settings"] = OutputLimit.Cap(runSettings, _parameters.MaxOutputChars),
                 },
-                Recorder = RecorderProcess.Current(),
+                Recorder = RecorderProcess.Current(_environment),
             };
-            var ledger = FixTaskSetup.Ledger(_parameters, storePath, message => _output.WriteLine(message));
+            var ledger = FixTaskSetup.Ledger(_parameters, storePath, _clock, message => _output.WriteLine(message));
             var options = new RecorderOptions
             {
                 StorePath = storePath,
+                OpenStore = _openStore,
+                Clock = _clock,
                 FallbackDirectory = resultsDirectory,
                 Ledger = ledger,
             };

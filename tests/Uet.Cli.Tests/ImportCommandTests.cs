@@ -1,7 +1,7 @@
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Cli.Tests;
 
@@ -46,7 +46,7 @@ public sealed class ImportCommandTests
             recorder.Record(Recordings.Passed("A.Tests.Third"));
             outcome = recorder.Complete(new RunCompletion { Passed = 1, Failed = 2 })!;
         }
-        using (var store = UetStore.Open(db))
+        using (var store = LiteDbStore.Open(db))
         {
             Assert.AreEqual(
                 (RunStates.Running, 1),
@@ -59,7 +59,7 @@ public sealed class ImportCommandTests
 
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "3 event(s) imported, 2 already in");
-        using var reopened = UetStore.Open(db);
+        using var reopened = LiteDbStore.Open(db);
         var run = reopened.FindRun(recorder.RunId)!;
         Assert.AreEqual((RunStates.Failed, false, 1, 2), (run.State, run.Aborted, run.Passed, run.Failed));
         Assert.AreEqual(0, reopened.RecoveredRuns.Count, "a completed import is not taken for an abandoned run");

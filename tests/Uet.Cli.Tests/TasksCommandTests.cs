@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Uet.FixTasks.Tasks;
+using Uet.FixTasks.Ledger;
 
 namespace Uet.Cli.Tests;
 

@@ -188,7 +188,7 @@ public sealed class UetCommandTests
     {
         using var folder = new TempFolder();
         var db = Path.Combine(folder.Path, "uet.db");
-        Core.Store.UetStore.Open(db).Dispose();
+        Uet.Store.LiteDb.LiteDbStore.Open(db).Dispose();
 
         Assert.AreEqual("No runs recorded.", UetCli.Run("runs", "--db", db).Output.Trim());
         var (code, output) = UetCli.Run("replay", "--db", db);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
+using Uet.Core.Seams;
+using Uet.Store.LiteDb;
 
 // usage: Writer STORE SESSION RESULTS FAIL_EVERY PAUSE_EVERY PAUSE_MS FLUSH_MS
 // Records one run of RESULTS synthetic results (every FAIL_EVERY-th one failed), pausing PAUSE_MS after every
@@ -15,6 +17,7 @@ var runId = Ids.New();
 var options = new RecorderOptions
 {
     StorePath = store,
+    OpenStore = LiteDbStore.Opener,
     FallbackDirectory = Path.Combine(Path.GetDirectoryName(store)!, "fallback"),
     FlushInterval = TimeSpan.FromMilliseconds(flushMs),
     EventsPerTransaction = 100,
@@ -25,7 +28,7 @@ var start = new RunStart
     SessionId = session,
     Project = "Writer.Tests",
     TargetFramework = "net10.0",
-    Recorder = RecorderProcess.Current(),
+    Recorder = RecorderProcess.Current(EnvironmentReader.Process),
 };
 var recorder = new RunRecorder(options, runId, start, message => Console.Error.WriteLine(message));
 Console.WriteLine($"run {runId}");

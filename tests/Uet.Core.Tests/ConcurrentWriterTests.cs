@@ -1,6 +1,6 @@
 using Uet.Core.Events;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Core.Tests;
 
@@ -40,7 +40,7 @@ public sealed class ConcurrentWriterTests
                 string.Join("\n---\n", writers.Select(w => w.Output))
             );
 
-            using var store = UetStore.Open(path);
+            using var store = LiteDbStore.Open(path);
             Assert.AreEqual(0, store.CheckIntegrity().Count, string.Join("\n", store.CheckIntegrity()));
             var runs = store.Runs();
             CollectionAssert.AreEquivalent(writers.Select(w => w.RunId).ToList(), runs.Select(r => r.RunId).ToList());
@@ -98,14 +98,14 @@ public sealed class ConcurrentWriterTests
         List<string> flushed = [];
         Recordings.WaitUntil(() =>
         {
-            using var store = UetStore.Open(path);
+            using var store = LiteDbStore.Open(path);
             flushed = store.Events(victimRun).Select(e => e.EventId).ToList();
             return flushed.Count >= 150;
         });
         victim.KillHard();
         Assert.AreEqual(0, neighbour.WaitForExit(), neighbour.Output);
 
-        using var reopened = UetStore.Open(path);
+        using var reopened = LiteDbStore.Open(path);
         CollectionAssert.Contains(reopened.RecoveredRuns.ToList(), victimRun);
         var events = reopened.Events(victimRun);
         CollectionAssert.IsSubsetOf(

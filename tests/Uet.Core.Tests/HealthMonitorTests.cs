@@ -57,7 +57,7 @@ public sealed class HealthMonitorTests
         using var monitor = new HealthMonitor(EverySecond, findings.Add, _ => { });
         monitor.HostLaunched(host.Id);
         monitor.TestStarted(host.Id, "T.Slow");
-        var start = Timestamps.Now();
+        var start = Timestamps.Now(TimeProvider.System);
 
         foreach (var seconds in new[] { 0.5, 1.2, 2.2, 3.2 })
         {
@@ -87,11 +87,11 @@ public sealed class HealthMonitorTests
         monitor.TestStarted(host.Id, "Shop.Tests.Native.Crashes");
         host.WaitForExit();
 
-        var found = monitor.Check(Timestamps.Now());
+        var found = monitor.Check(Timestamps.Now(TimeProvider.System));
 
         Assert.AreEqual(1, found.Count);
         Assert.AreEqual((EventKinds.WorkerCrashed, "Shop.Tests.Native.Crashes"), (found[0].Kind, found[0].Test));
-        Assert.AreEqual(0, monitor.Check(Timestamps.Now()).Count, "a crash is reported once");
+        Assert.AreEqual(0, monitor.Check(Timestamps.Now(TimeProvider.System)).Count, "a crash is reported once");
     }
 
     [TestMethod]
@@ -153,7 +153,7 @@ public sealed class HealthMonitorTests
         using var monitor = new HealthMonitor(options, findings.Add, _ => { });
         monitor.HostLaunched(host.Id);
         monitor.TestStarted(host.Id, "T.Hangs");
-        var start = Timestamps.Now();
+        var start = Timestamps.Now(TimeProvider.System);
 
         foreach (var seconds in new[] { 1.5, 2.5, 3.5, 4.5 })
         {

@@ -1,7 +1,7 @@
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Core.Tests;
 
@@ -13,26 +13,29 @@ public sealed class RecorderTests
     {
         using var folder = new TempFolder();
         var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
         var events = store.Events(outcome.Run.RunId);
 
         Assert.AreEqual(2, events.Count(e => e.Kind == EventKinds.TestFailed));
         var passedBatches = events.Where(e => e.Kind == EventKinds.TestsPassed).ToList();
-        Assert.AreEqual(5, passedBatches.Sum(e => e.Payload["count"].AsInt32));
+        Assert.AreEqual(5, passedBatches.Sum(e => e.Payload["count"]!.GetValue<int>()));
         Assert.IsTrue(
-            passedBatches.All(e => e.Payload["results"].AsArray.Count <= 3),
+            passedBatches.All(e => e.Payload["results"]!.AsArray().Count <= 3),
             "batches hold at most ResultsPerBatchEvent results"
         );
         var passedNames = passedBatches
-            .SelectMany(e => e.Payload["results"].AsArray)
-            .Select(r => r["test"].AsString)
+            .SelectMany(e => e.Payload["results"]!.AsArray())
+            .Select(r => r!["test"]!.GetValue<string>())
             .ToList();
         CollectionAssert.AreEqual(
             Enumerable.Range(1, 5).Select(i => $"Sample.Tests.Math.Adds{i}").ToList(),
             passedNames,
             "in the order the tests ended"
         );
-        Assert.AreEqual(1, events.Where(e => e.Kind == EventKinds.TestsSkipped).Sum(e => e.Payload["count"].AsInt32));
+        Assert.AreEqual(
+            1,
+            events.Where(e => e.Kind == EventKinds.TestsSkipped).Sum(e => e.Payload["count"]!.GetValue<int>())
+        );
     }
 
     [TestMethod]
@@ -49,7 +52,7 @@ public sealed class RecorderTests
             Thread.Sleep(20);
             if (File.Exists(path))
             {
-                using var store = UetStore.Open(path);
+                using var store = LiteDbStore.Open(path);
                 running = store.FindRun(recorder.RunId);
             }
         }
@@ -107,7 +110,7 @@ public sealed class RecorderTests
                 rest.Select(e => e.Kind).ToList()
             );
         }
-        using var store = UetStore.Open(path);
+        using var store = LiteDbStore.Open(path);
         var kept = store.Events(recorder.RunId);
         CollectionAssert.AreEqual(
             new[] { EventKinds.RunStarted, EventKinds.TestFailed },
@@ -149,7 +152,7 @@ public sealed class RecorderTests
         }
 
         Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) == 11);
-        using var store = UetStore.Open(path);
+        using var store = LiteDbStore.Open(path);
         Assert.AreEqual(10, store.FindRun(recorder.RunId)!.Failed, "the stored counts follow the flushed events");
         recorder.Complete(new RunCompletion { Failed = 10 });
     }

@@ -1,7 +1,7 @@
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Core.Tests;
 
@@ -21,10 +21,10 @@ public sealed class RecoveryTests
             DateTimeOffset.UtcNow.AddMinutes(-5),
             OnCi: false
         );
-        using (var store = UetStore.Open(path))
+        using (var store = LiteDbStore.Open(path))
         {
-            var start = RunEvents.Started(runId, Recordings.Start() with { Recorder = dead }, Timestamps.Now());
-            var failed = RunEvents.Failed(runId, Recordings.Failed("A.Tests.One"));
+            var start = RunEvents.Started(runId, Recordings.Start() with { Recorder = dead }, Recordings.At);
+            var failed = RunEvents.Failed(runId, Recordings.Failed("A.Tests.One"), Recordings.At);
             store.Append(
                 new RunState
                 {
@@ -42,7 +42,7 @@ public sealed class RecoveryTests
             );
         }
 
-        using var reopened = UetStore.Open(path);
+        using var reopened = LiteDbStore.Open(path);
 
         CollectionAssert.AreEqual(new[] { runId }, reopened.RecoveredRuns.ToList());
         var run = reopened.FindRun(runId)!;
@@ -55,7 +55,7 @@ public sealed class RecoveryTests
             string.Join("; ", RunDifferences.Between(run, RunProjection.Replay(events))),
             "replay agrees with the recovered state"
         );
-        Assert.AreEqual(0, UetStore.Open(path).RecoveredRuns.Count, "recovered once only");
+        Assert.AreEqual(0, LiteDbStore.Open(path).RecoveredRuns.Count, "recovered once only");
     }
 
     [TestMethod]
@@ -66,7 +66,7 @@ public sealed class RecoveryTests
         var recorder = new RunRecorder(Recordings.Options(path), Ids.New(), Recordings.Start(), _ => { });
         Recordings.WaitUntil(() => Recordings.StoredEvents(path, recorder.RunId) >= 1);
 
-        using (var store = UetStore.Open(path))
+        using (var store = LiteDbStore.Open(path))
         {
             Assert.AreEqual(0, store.RecoveredRuns.Count);
             Assert.AreEqual(RunStates.Running, store.FindRun(recorder.RunId)!.State);
@@ -84,7 +84,7 @@ public sealed class RecoveryTests
     [TestMethod]
     public void AReusedProcessIdIsNotTakenForTheRecorder()
     {
-        var current = RecorderProcess.Current();
+        var current = RecorderProcess.Current(Recordings.NotOnCi);
         Assert.IsTrue(current.IsAlive());
         Assert.IsFalse((current with { ProcessStartedAt = current.ProcessStartedAt.AddHours(-1) }).IsAlive());
     }

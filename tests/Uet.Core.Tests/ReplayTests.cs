@@ -1,7 +1,7 @@
 using LiteDB;
 using Uet.Core.Events;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Core.Tests;
 
@@ -13,7 +13,7 @@ public sealed class ReplayTests
     {
         using var folder = new TempFolder();
         var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
 
         var stored = store.FindRun(outcome.Run.RunId)!;
         var replayed = RunProjection.Replay(store.Events(stored.RunId));
@@ -40,7 +40,7 @@ public sealed class ReplayTests
             var failed = events.FindOne(Query.EQ("kind", EventKinds.TestFailed));
             events.Delete(failed["_id"]);
         }
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
 
         var differences = RunDifferences.Between(
             store.FindRun(outcome.Run.RunId)!,
@@ -59,7 +59,13 @@ public sealed class ReplayTests
     {
         var runId = Ids.New();
         var start = RunEvents.Started(runId, Recordings.Start(), DateTimeOffset.UtcNow);
-        var passed = RunEvents.Batch(runId, TestOutcome.Passed, [Recordings.Passed("A.B.C")], runSource: "");
+        var passed = RunEvents.Batch(
+            runId,
+            TestOutcome.Passed,
+            [Recordings.Passed("A.B.C")],
+            runSource: "",
+            Recordings.At
+        );
 
         var aborted = RunProjection.Replay([
             start,
@@ -71,15 +77,20 @@ public sealed class ReplayTests
                     Passed = 1,
                     Aborted = true,
                     AbortReason = "Test host process crashed",
-                }
+                },
+                Recordings.At
             ),
         ]);
         var canceled = RunProjection.Replay([
             start,
             passed,
-            RunEvents.Completed(runId, new RunCompletion { Passed = 1, Canceled = true }),
+            RunEvents.Completed(runId, new RunCompletion { Passed = 1, Canceled = true }, Recordings.At),
         ]);
-        var clean = RunProjection.Replay([start, passed, RunEvents.Completed(runId, new RunCompletion { Passed = 1 })]);
+        var clean = RunProjection.Replay([
+            start,
+            passed,
+            RunEvents.Completed(runId, new RunCompletion { Passed = 1 }, Recordings.At),
+        ]);
 
         Assert.AreEqual(
             (RunStates.Failed, true, "Test host process crashed"),
@@ -94,7 +105,7 @@ public sealed class ReplayTests
     {
         var runId = Ids.New();
         var error = Assert.ThrowsExactly<InvalidDataException>(() =>
-            RunProjection.Replay([RunEvents.Failed(runId, Recordings.Failed("A.B.C"))])
+            RunProjection.Replay([RunEvents.Failed(runId, Recordings.Failed("A.B.C"), Recordings.At)])
         );
         StringAssert.Contains(error.Message, "before the run's run_started event");
         Assert.ThrowsExactly<InvalidDataException>(() => RunProjection.Replay([]));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Uet.Core.Events;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 using Uet.Validation.Schemas;
 using Uet.Validation.Validation;
 
@@ -17,7 +17,7 @@ public sealed class SchemaConformanceTests
     {
         using var folder = new TempFolder();
         var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
         var events = store.Events(outcome.Run.RunId);
 
         CollectionAssert.IsSubsetOf(
@@ -81,7 +81,7 @@ public sealed class SchemaConformanceTests
             }
         )
         {
-            AssertValid(folder, "run_event", RunEvents.Health(runId, finding).ToJson());
+            AssertValid(folder, "run_event", RunEvents.Health(runId, finding, Recordings.At).ToJson());
         }
     }
 

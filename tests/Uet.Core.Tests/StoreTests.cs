@@ -2,6 +2,7 @@ using LiteDB;
 using Uet.Core.Events;
 using Uet.Core.Runs;
 using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.Core.Tests;
 
@@ -14,7 +15,7 @@ public sealed class StoreTests
         using var folder = new TempFolder();
         var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
 
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
         var run = store.FindRun(outcome.Run.RunId)!;
         Assert.AreEqual((5, 2, 1), (run.Passed, run.Failed, run.Skipped));
         Assert.AreEqual(RunStates.Failed, run.State);
@@ -26,7 +27,10 @@ public sealed class StoreTests
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
         CollectionAssert.AreEqual(
             new[] { "Sample.Tests.Math.Divides", "Sample.Tests.Io.Reads" },
-            events.Where(e => e.Kind == EventKinds.TestFailed).Select(e => e.Payload["test"].AsString).ToList()
+            events
+                .Where(e => e.Kind == EventKinds.TestFailed)
+                .Select(e => e.Payload["test"]!.GetValue<string>())
+                .ToList()
         );
         Assert.IsTrue(
             events.Zip(events.Skip(1)).All(pair => pair.First.Ts <= pair.Second.Ts),
@@ -39,21 +43,21 @@ public sealed class StoreTests
     {
         using var folder = new TempFolder();
         var outcome = Recordings.RecordMixedRun(Path.Combine(folder.Path, "uet.db"));
-        using var store = UetStore.Open(outcome.StorePath!);
+        using var store = LiteDbStore.Open(outcome.StorePath!);
 
         var failed = store.Events(outcome.Run.RunId).First(e => e.Kind == EventKinds.TestFailed).Payload;
-        Assert.AreEqual("Sample.Tests.Math.Divides", failed["test"].AsString);
-        Assert.AreEqual("Divides (case 1)", failed["display_name"].AsString);
-        Assert.AreEqual("failed", failed["outcome"].AsString);
-        Assert.AreEqual(12.5, failed["duration_ms"].AsDouble);
-        StringAssert.Contains(failed["error_message"].AsString, "Expected:<1>");
-        StringAssert.Contains(failed["error_stack_trace"].AsString, "Tests.cs:line 42");
-        Assert.AreEqual("hello from the test\n", failed["stdout"].AsString);
-        Assert.AreEqual("a warning\n", failed["stderr"].AsString);
-        Assert.AreEqual("smoke", failed["categories"][0].AsString);
-        Assert.AreEqual("Priority", failed["traits"][0]["name"].AsString);
-        Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"].AsString);
-        Assert.AreEqual(40, failed["line"].AsInt32);
+        Assert.AreEqual("Sample.Tests.Math.Divides", failed["test"]!.GetValue<string>());
+        Assert.AreEqual("Divides (case 1)", failed["display_name"]!.GetValue<string>());
+        Assert.AreEqual("failed", failed["outcome"]!.GetValue<string>());
+        Assert.AreEqual(12.5, failed["duration_ms"]!.GetValue<double>());
+        StringAssert.Contains(failed["error_message"]!.GetValue<string>(), "Expected:<1>");
+        StringAssert.Contains(failed["error_stack_trace"]!.GetValue<string>(), "Tests.cs:line 42");
+        Assert.AreEqual("hello from the test\n", failed["stdout"]!.GetValue<string>());
+        Assert.AreEqual("a warning\n", failed["stderr"]!.GetValue<string>());
+        Assert.AreEqual("smoke", failed["categories"]![0]!.GetValue<string>());
+        Assert.AreEqual("Priority", failed["traits"]![0]!["name"]!.GetValue<string>());
+        Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"]!.GetValue<string>());
+        Assert.AreEqual(40, failed["line"]!.GetValue<int>());
     }
 
     [TestMethod]
@@ -76,17 +80,19 @@ public sealed class StoreTests
         recorder.Record(Recordings.Passed("A.Tests.Chatty") with { StandardOutput = output });
         var outcome = recorder.Complete(new RunCompletion { Passed = 1, Failed = 1 })!;
 
-        using (var store = UetStore.Open(path))
+        using (var store = LiteDbStore.Open(path))
         {
             var events = store.Events(outcome.Run.RunId);
             var failed = events.Single(e => e.Kind == EventKinds.TestFailed).Payload;
-            Assert.AreEqual(stack, failed["error_stack_trace"].AsString);
-            Assert.AreEqual(output, failed["stdout"].AsString);
+            Assert.AreEqual(stack, failed["error_stack_trace"]!.GetValue<string>());
+            Assert.AreEqual(output, failed["stdout"]!.GetValue<string>());
             Assert.AreEqual(
                 output,
-                events.Single(e => e.Kind == EventKinds.TestsPassed).Payload["results"][0]["stdout"].AsString
+                events.Single(e => e.Kind == EventKinds.TestsPassed).Payload["results"]![0]![
+                    "stdout"
+                ]!.GetValue<string>()
             );
-            Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"].AsString);
+            Assert.AreEqual("/src/Sample.Tests/Tests.cs", failed["code_file"]!.GetValue<string>());
         }
         using var db = new LiteDatabase($"Filename={path};Connection=shared");
         var raw = db.GetCollection("events").FindAll().Single(d => d["kind"] == EventKinds.TestFailed)["payload"];
@@ -106,7 +112,7 @@ public sealed class StoreTests
         var first = Recordings.RecordMixedRun(path, "s1");
         var second = Recordings.RecordMixedRun(path, "s2", "Other.Tests");
 
-        using var store = UetStore.Open(path);
+        using var store = LiteDbStore.Open(path);
         CollectionAssert.AreEqual(
             new[] { first.Run.RunId, second.Run.RunId },
             store.Runs().Select(r => r.RunId).ToList()
@@ -126,7 +132,7 @@ public sealed class StoreTests
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "sub", "uet.db");
-        UetStore.Open(path).Dispose();
+        LiteDbStore.Open(path).Dispose();
 
         using var db = new LiteDatabase($"Filename={path};Connection=shared");
         Assert.AreEqual(1, db.UserVersion);
@@ -156,7 +162,7 @@ public sealed class StoreTests
             db.UserVersion = 99;
         }
 
-        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        var error = Assert.ThrowsExactly<StoreException>(() => LiteDbStore.Open(path));
         StringAssert.Contains(error.Message, "layout version 99, written by a newer Uet");
         StringAssert.Contains(error.Message, path);
     }
@@ -167,7 +173,7 @@ public sealed class StoreTests
         using var folder = new TempFolder();
         var path = folder.Write("uet.db", [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31))]);
 
-        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        var error = Assert.ThrowsExactly<StoreException>(() => LiteDbStore.Open(path));
         StringAssert.Contains(error.Message, "damaged or not a LiteDB file");
         StringAssert.Contains(error.Message, path);
     }
@@ -177,10 +183,10 @@ public sealed class StoreTests
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
-        UetStore.Open(path).Dispose();
+        LiteDbStore.Open(path).Dispose();
         using var locker = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
 
-        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path));
+        var error = Assert.ThrowsExactly<StoreException>(() => LiteDbStore.Open(path));
         StringAssert.Contains(error.Message, "locked by another program");
     }
 
@@ -190,7 +196,7 @@ public sealed class StoreTests
         using var folder = new TempFolder();
         var blocker = folder.Write("not-a-folder", "a file where a folder should be");
 
-        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(Path.Combine(blocker, "uet.db")));
+        var error = Assert.ThrowsExactly<StoreException>(() => LiteDbStore.Open(Path.Combine(blocker, "uet.db")));
         StringAssert.Contains(error.Message, blocker);
     }
 
@@ -200,7 +206,7 @@ public sealed class StoreTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "uet.db");
 
-        var error = Assert.ThrowsExactly<StoreException>(() => UetStore.Open(path, createIfMissing: false));
+        var error = Assert.ThrowsExactly<StoreException>(() => LiteDbStore.Open(path, createIfMissing: false));
         StringAssert.Contains(error.Message, "no Uet store here");
         Assert.IsFalse(File.Exists(path));
     }

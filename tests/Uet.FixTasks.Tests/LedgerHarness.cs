@@ -1,7 +1,7 @@
-using LiteDB;
 using Uet.Core.Events;
 using Uet.Core.Ledger;
 using Uet.Core.Runs;
+using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Tasks;
 
 namespace Uet.FixTasks.Tests;
@@ -10,8 +10,8 @@ namespace Uet.FixTasks.Tests;
 internal sealed class LedgerHarness(LedgerOptions? options = null)
 {
     private readonly FixTaskLedger _ledger = new(options ?? new LedgerOptions());
-    private readonly Dictionary<string, BsonDocument> _tasks = [];
-    private BsonDocument? _blocked;
+    private readonly Dictionary<string, StoredFixTask> _tasks = [];
+    private BlockedWorkState? _blocked;
     private readonly List<RunState> _runs = [];
 
     public IReadOnlyList<RunEvent> LastEvents { get; private set; } = [];
@@ -21,7 +21,7 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
 
     public IReadOnlyList<RunState> Runs => _runs;
 
-    public BsonDocument? BlockedWork => _blocked;
+    public BlockedWorkState? BlockedWork => _blocked;
 
     /// <summary>What a report of the runs so far shows.</summary>
     public Reports.ReportData Report() =>
@@ -35,7 +35,7 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
         );
 
     public IReadOnlyList<FixTask> Tasks =>
-        [.. _tasks.Values.Select(FixTaskJson.FromDocument).OrderBy(t => t.Priority).ThenBy(t => t.Id)];
+        [.. _tasks.Values.Select(FixTaskJson.FromStored).OrderBy(t => t.Priority).ThenBy(t => t.Id)];
 
     public FixTask Task(string titleStart) =>
         Tasks.Single(t => t.Title.StartsWith(titleStart, StringComparison.Ordinal));
@@ -78,7 +78,7 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
         );
         foreach (var task in changes.Tasks)
         {
-            _tasks[task["_id"].AsString] = task;
+            _tasks[task.Id] = task;
         }
         _blocked = changes.BlockedWork ?? _blocked;
         LastEvents = changes.Events;

@@ -1,5 +1,6 @@
 using Uet.Core.Events;
 using Uet.Core.Runs;
+using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Priorities;
 using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
@@ -211,8 +212,8 @@ public sealed class LedgerTests
         var blocked = ledger
             .LastEvents.Where(e => e.Kind == EventKinds.TaskBlocked)
             .ToDictionary(
-                e => e.Payload["task_id"].AsString,
-                e => e.Payload["blocked_by"].AsArray.Select(v => v.AsString).ToList()
+                e => e.Payload["task_id"]!.GetValue<string>(),
+                e => e.Payload["blocked_by"]!.AsArray().Select(v => v!.GetValue<string>()).ToList()
             );
         CollectionAssert.AreEquivalent(new[] { "T1", "T2", "T3" }, blocked.Keys.ToArray());
         CollectionAssert.AreEqual(new[] { task.Id }, blocked["T1"]);
@@ -224,7 +225,7 @@ public sealed class LedgerTests
             new[] { "T1", "T2", "T3" },
             ledger
                 .LastEvents.Where(e => e.Kind == EventKinds.TaskUnblocked)
-                .Select(e => e.Payload["task_id"].AsString)
+                .Select(e => e.Payload["task_id"]!.GetValue<string>())
                 .ToArray()
         );
     }

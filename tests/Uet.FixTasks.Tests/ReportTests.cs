@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
+using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Reports;
-using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
 using static Uet.FixTasks.Tests.Failures;
 

@@ -1,7 +1,8 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Uet.Core.Events;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Core.Seams;
+using Uet.Store.LiteDb;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace Uet.TestLogger.Tests;
@@ -33,7 +34,7 @@ public sealed class UetLoggerTests
         events.Result(FakeLoggerEvents.MakeResult("A.Tests.Four", VsOutcome.NotFound));
         events.Complete(1, 1, 2);
 
-        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        using var store = LiteDbStore.Open(Path.Combine(folder.Path, "uet.db"));
         var run = store.FindRun("latest")!;
         Assert.AreEqual(
             ("A.Tests", "net10.0", 1, 1, 2, RunStates.Failed),
@@ -41,7 +42,7 @@ public sealed class UetLoggerTests
         );
         var lines = console.ToString().Trim().Split(Environment.NewLine);
         Assert.AreEqual(
-            $"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Path} as run {run.RunId} (uet events --run {run.RunId})",
+            $"Uet: A.Tests (net10.0): 1 passed, 1 failed, 2 skipped; recorded in {store.Location} as run {run.RunId} (uet events --run {run.RunId})",
             lines[0]
         );
         var reports = Path.Combine(folder.Path, "uet");
@@ -131,18 +132,18 @@ public sealed class UetLoggerTests
         events.Result(result);
         events.Complete(0, 1, 0);
 
-        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        using var store = LiteDbStore.Open(Path.Combine(folder.Path, "uet.db"));
         var failed = store.Events(store.FindRun("latest")!.RunId).Single(e => e.Kind == EventKinds.TestFailed).Payload;
-        var stdout = failed["stdout"].AsString;
+        var stdout = failed["stdout"]!.GetValue<string>();
         Assert.IsTrue(stdout.Length is > 1000 and < 1100, $"capped to about 1000 characters, was {stdout.Length}");
         StringAssert.Contains(stdout, "characters omitted by Uet");
-        Assert.AreEqual("err", failed["stderr"].AsString);
+        Assert.AreEqual("err", failed["stderr"]!.GetValue<string>());
         CollectionAssert.AreEquivalent(
             new[] { "smoke", "payments", "from-trait" },
-            failed["categories"].AsArray.Select(c => c.AsString).ToList()
+            failed["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToList()
         );
-        Assert.AreEqual(2, failed["traits"].AsArray.Count);
-        Assert.AreEqual(12, failed["line"].AsInt32);
+        Assert.AreEqual(2, failed["traits"]!.AsArray().Count);
+        Assert.AreEqual(12, failed["line"]!.GetValue<int>());
     }
 
     [TestMethod]
@@ -161,7 +162,7 @@ public sealed class UetLoggerTests
             error: new InvalidOperationException("Test host process crashed : Process terminated.")
         );
 
-        using var store = UetStore.Open(Path.Combine(folder.Path, "uet.db"));
+        using var store = LiteDbStore.Open(Path.Combine(folder.Path, "uet.db"));
         var run = store.FindRun("latest")!;
         Assert.AreEqual(
             (RunStates.Failed, true, "Test host process crashed : Process terminated."),
@@ -175,7 +176,7 @@ public sealed class UetLoggerTests
     {
         using var folder = new TempFolder();
         var fromEnvironment = Path.Combine(folder.Path, "env.db");
-        var environment = new LoggerEnvironment(
+        var environment = new EnvironmentReader(
             name => name == "UET_DB_PATH" ? fromEnvironment : null,
             () => ["vstest.console.dll", "--testSessionCorrelationId:123_abc"]
         );
@@ -187,7 +188,7 @@ public sealed class UetLoggerTests
         other.Start(Source);
         other.Complete(0, 0, 0);
 
-        using var store = UetStore.Open(fromEnvironment);
+        using var store = LiteDbStore.Open(fromEnvironment);
         Assert.AreEqual(
             "123_abc",
             store.FindRun("latest")!.SessionId,
@@ -279,7 +280,7 @@ public sealed class UetLoggerTests
     {
         using var folder = new TempFolder();
         var summary = folder.Write("step-summary.md", "# Build\n");
-        var environment = new LoggerEnvironment(name => name == "GITHUB_STEP_SUMMARY" ? summary : null, () => []);
+        var environment = new EnvironmentReader(name => name == "GITHUB_STEP_SUMMARY" ? summary : null, () => []);
         var (_, events, _) = Create(folder, new() { ["DbPath"] = Path.Combine(folder.Path, "uet.db") }, environment);
 
         events.Start(Source);
@@ -294,11 +295,15 @@ public sealed class UetLoggerTests
     private static (UetLogger Logger, FakeLoggerEvents Events, StringWriter Console) Create(
         TempFolder folder,
         Dictionary<string, string?> parameters,
-        LoggerEnvironment? environment = null
+        EnvironmentReader? environment = null
     )
     {
         var console = new StringWriter();
-        var logger = new UetLogger(console, environment ?? new LoggerEnvironment(_ => null, () => []));
+        var logger = new UetLogger(
+            console,
+            environment ?? new EnvironmentReader(_ => null, () => []),
+            TimeProvider.System
+        );
         var events = new FakeLoggerEvents();
         parameters.TryAdd("TestRunDirectory", Path.Combine(folder.Path, "TestResults"));
         logger.Initialize(events, parameters);

@@ -11,17 +11,18 @@ namespace Uet.Cli.Commands;
 /// </summary>
 internal static class ContextCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
-        var context = new Command("context", "Count tokens for a model; fit or chunk a text to a token budget.");
-        context.Add(Count(output));
-        context.Add(Fit(output));
-        context.Add(Chunk(output));
-        return context;
+        var command = new Command("context", "Count tokens for a model; fit or chunk a text to a token budget.");
+        command.Add(Count(context));
+        command.Add(Fit(context));
+        command.Add(Chunk(context));
+        return command;
     }
 
-    private static Command Count(TextWriter output)
+    private static Command Count(CommandContext context)
     {
+        var output = context.Output;
         var (model, file) = (Model(), File());
         var command = new Command("count", "Count a text's tokens; the last line printed is the count alone.")
         {
@@ -31,7 +32,7 @@ internal static class ContextCommand
         };
         command.SetAction(parse =>
         {
-            var count = CounterFor(parse).Count(Read(parse.GetValue(file)!), parse.GetValue(model)!);
+            var count = CounterFor(context, parse).Count(Read(parse.GetValue(file)!), parse.GetValue(model)!);
             output.WriteLine($"{parse.GetValue(model)}: {(count.IsEstimate ? count.Basis : count.Basis + ", exact")}");
             output.WriteLine(count.Tokens);
             return ExitCodes.Success;
@@ -39,8 +40,9 @@ internal static class ContextCommand
         return command;
     }
 
-    private static Command Fit(TextWriter output)
+    private static Command Fit(CommandContext context)
     {
+        var output = context.Output;
         var (model, budget, file) = (Model(), Budget(), File());
         var command = new Command(
             "fit",
@@ -54,15 +56,16 @@ internal static class ContextCommand
         };
         command.SetAction(parse =>
         {
-            var counter = Counter(parse, model);
+            var counter = Counter(context, parse, model);
             output.Write(Summarizer.Summarize(Read(parse.GetValue(file)!), parse.GetValue(budget), counter));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Chunk(TextWriter output)
+    private static Command Chunk(CommandContext context)
     {
+        var output = context.Output;
         var (model, budget, file) = (Model(), Budget(), File());
         var outDir = new Option<string>("--out")
         {
@@ -84,7 +87,7 @@ internal static class ContextCommand
         };
         command.SetAction(parse =>
         {
-            var counter = Counter(parse, model);
+            var counter = Counter(context, parse, model);
             var chunks = Chunker.Chunk(
                 Read(parse.GetValue(file)!),
                 parse.GetValue(budget),
@@ -122,13 +125,13 @@ internal static class ContextCommand
     private static Argument<string> File() =>
         new("file") { Description = "The text: a file, or '-' for standard input." };
 
-    private static ITextCounter Counter(ParseResult parse, Option<string> model) =>
-        CounterFor(parse).For(parse.GetValue(model)!);
+    private static ITextCounter Counter(CommandContext context, ParseResult parse, Option<string> model) =>
+        CounterFor(context, parse).For(parse.GetValue(model)!);
 
     /// <summary>The built-in model table, or with a table of one's own (--models FILE, else UET_MODELS).</summary>
-    private static TokenCounter CounterFor(ParseResult parse)
+    private static TokenCounter CounterFor(CommandContext context, ParseResult parse)
     {
-        var file = parse.GetValue<string?>("--models") ?? Environment.GetEnvironmentVariable("UET_MODELS");
+        var file = parse.GetValue<string?>("--models") ?? context.Environment.Variable("UET_MODELS");
         if (string.IsNullOrWhiteSpace(file))
         {
             return TokenCounter.Default;

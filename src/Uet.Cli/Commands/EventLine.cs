@@ -1,6 +1,6 @@
-using LiteDB;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Uet.Core.Events;
-using Uet.Core.Store;
 using static Uet.Core.Events.PayloadValues;
 
 namespace Uet.Cli.Commands;
@@ -13,32 +13,31 @@ internal static class EventLine
     public static string Format(RunEvent runEvent) =>
         $"{runEvent.Ts.UtcDateTime:HH:mm:ss.fff}  {runEvent.Kind, -22}  {Summary(runEvent.Kind, runEvent.Payload)}";
 
-    private static string Summary(string kind, BsonDocument payload) =>
+    private static string Summary(string kind, JsonObject payload) =>
         kind switch
         {
             EventKinds.RunStarted =>
-                $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {payload["recorder"]["pid"]}, session {Text(payload, "session_id")}",
+                $"{Text(payload, "project")} ({Text(payload, "target_framework") ?? "?"}), pid {Whole(Number(Object(payload, "recorder"), "pid"))}, session {Text(payload, "session_id")}",
             EventKinds.TestFailed =>
                 $"{Text(payload, "test")}: {FirstLine(Text(payload, "error_message"))}{Where(payload)}",
-            EventKinds.TestsPassed or EventKinds.TestsSkipped => $"{payload["count"]} test(s): {Names(payload)}",
+            EventKinds.TestsPassed or EventKinds.TestsSkipped =>
+                $"{Whole(Number(payload, "count"))} test(s): {Names(payload)}",
             EventKinds.RunCompleted =>
-                $"{payload["passed"]} passed, {payload["failed"]} failed, {payload["skipped"]} skipped in {Milliseconds(payload["elapsed_ms"])} ms"
+                $"{Whole(Number(payload, "passed"))} passed, {Whole(Number(payload, "failed"))} failed, {Whole(Number(payload, "skipped"))} skipped in {Milliseconds(Number(payload, "elapsed_ms"))} ms"
                     + (Flag(payload, "aborted") ? $"; ABORTED: {FirstLine(Text(payload, "abort_reason"))}" : "")
                     + (Flag(payload, "canceled") ? "; CANCELED" : ""),
             EventKinds.RunAborted => Text(payload, "reason") ?? "",
-            _ => Shorten(BsonJson.ToJson(payload).ToJsonString()),
+            _ => Shorten(payload.ToJsonString()),
         };
 
-    private static string Names(BsonDocument payload)
+    private static string Names(JsonObject payload)
     {
-        var names = (payload["results"].IsArray ? payload["results"].AsArray : [])
-            .Select(r => Text(r.AsDocument, "test"))
-            .ToList();
+        var names = Array(payload, "results").Select(r => Text(r as JsonObject, "test")).ToList();
         return Shorten(string.Join(", ", names));
     }
 
-    private static string Where(BsonDocument payload) =>
-        Text(payload, "code_file") is { } file ? $" ({Path.GetFileName(file)}:{payload["line"]})" : "";
+    private static string Where(JsonObject payload) =>
+        Text(payload, "code_file") is { } file ? $" ({Path.GetFileName(file)}:{Whole(Number(payload, "line"))})" : "";
 
     /// <summary>The line that says what went wrong: MSTest's "Test method X threw exception:" header is skipped.</summary>
     private static string FirstLine(string? text)
@@ -54,6 +53,9 @@ internal static class EventLine
     private static string Shorten(string text) =>
         text.Length <= MessageWidth ? text : string.Concat(text.AsSpan(0, MessageWidth - 1), "…");
 
-    private static string Milliseconds(BsonValue value) =>
-        value.IsNumber ? value.AsDouble.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "?";
+    private static string Whole(double? value) =>
+        value is { } number ? number.ToString("0", CultureInfo.InvariantCulture) : "?";
+
+    private static string Milliseconds(double? value) =>
+        value is { } number ? number.ToString("0.#", CultureInfo.InvariantCulture) : "?";
 }

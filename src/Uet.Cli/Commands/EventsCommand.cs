@@ -9,8 +9,9 @@ namespace Uet.Cli.Commands;
 /// </summary>
 internal static class EventsCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var run = StoreOptions.Run();
         var session = StoreOptions.Session();
@@ -26,7 +27,7 @@ internal static class EventsCommand
         };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             var runs = StoreOptions.Select(store, parse.GetValue(run), parse.GetValue(session));
             var projects = runs.ToDictionary(r => r.RunId, r => r.Project);
             var events = runs.SelectMany(r => store.Events(r.RunId))

@@ -9,8 +9,9 @@ namespace Uet.Cli.Commands;
 /// </summary>
 internal static class ImportCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var files = new Argument<string[]>("files")
         {
@@ -43,14 +44,14 @@ internal static class ImportCommand
                 }
                 events.AddRange(read);
             }
-            using var store = StoreOptions.Open(parse.GetValue(db), createIfMissing: true);
+            using var store = StoreOptions.Open(context, parse.GetValue(db), createIfMissing: true);
             try
             {
                 foreach (var imported in store.Import(events))
                 {
                     var run = imported.Run;
                     output.WriteLine(
-                        $"run {run.RunId}: {imported.Added} event(s) imported, {imported.AlreadyStored} already in {store.Path}; "
+                        $"run {run.RunId}: {imported.Added} event(s) imported, {imported.AlreadyStored} already in {store.Location}; "
                             + $"{run.State}, {run.Passed} passed, {run.Failed} failed, {run.Skipped} skipped."
                     );
                 }

@@ -11,8 +11,9 @@ namespace Uet.Cli.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var run = StoreOptions.Run();
         var session = StoreOptions.Session();
@@ -27,7 +28,7 @@ internal static class ReplayCommand
         };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             var equal = true;
             foreach (var stored in StoreOptions.Select(store, parse.GetValue(run), parse.GetValue(session)))
             {
@@ -63,9 +64,9 @@ internal static class ReplayCommand
     }
 
     /// <summary>The fix tasks from the feedback events of every run, oldest first, against the stored tasks.</summary>
-    private static bool ReplayFixTasks(Core.Store.UetStore store, TextWriter output)
+    private static bool ReplayFixTasks(Core.Store.IRunStore store, TextWriter output)
     {
-        var tasks = store.FixTasks().Select(FixTaskJson.FromDocument).ToList();
+        var tasks = store.FixTasks().Select(FixTaskJson.FromStored).ToList();
         if (tasks.Count == 0)
         {
             return true;
@@ -87,7 +88,7 @@ internal static class ReplayCommand
         return false;
     }
 
-    private static bool Replay(Core.Store.UetStore store, RunState stored, TextWriter output)
+    private static bool Replay(Core.Store.IRunStore store, RunState stored, TextWriter output)
     {
         var events = store.Events(stored.RunId);
         RunState replayed;
@@ -102,7 +103,7 @@ internal static class ReplayCommand
         }
         var differences = RunDifferences
             .Between(stored, replayed)
-            .Concat(HostDifferences(store.Workers(stored.RunId), events))
+            .Concat(HostDifferences(store.Hosts(stored.RunId), events))
             .ToList();
         if (differences.Count == 0)
         {

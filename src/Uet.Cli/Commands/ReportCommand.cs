@@ -6,8 +6,9 @@ namespace Uet.Cli.Commands;
 /// <summary><c>uet report --out DIR [--session ID]</c>: fix-tasks.md, fix-tasks.json and fix-tasks.html from the store.</summary>
 internal static class ReportCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var outDir = new Option<string>("--out")
         {
@@ -26,12 +27,12 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             if (parse.GetValue(session) is { } id && store.Runs().All(r => r.SessionId != id))
             {
-                throw new CommandException($"{store.Path}: no test session '{id}'. `uet runs` lists the sessions.");
+                throw new CommandException($"{store.Location}: no test session '{id}'. `uet runs` lists the sessions.");
             }
-            var data = ReportData.FromStore(store, parse.GetValue(session));
+            var data = ReportData.FromStore(store, parse.GetValue(session), context.Clock.GetUtcNow());
             var directory = Path.GetFullPath(parse.GetValue(outDir)!);
             try
             {

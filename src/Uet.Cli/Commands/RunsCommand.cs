@@ -8,8 +8,9 @@ namespace Uet.Cli.Commands;
 /// <summary><c>uet runs</c>: every recorded run, grouped by test session, oldest first.</summary>
 internal static class RunsCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var json = StoreOptions.Json();
         var session = new Option<string?>("--session") { Description = "Only the runs of this test session." };
@@ -21,7 +22,7 @@ internal static class RunsCommand
         };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             var runs = store.Runs().Where(r => parse.GetValue(session) is not { } id || r.SessionId == id).ToList();
             if (parse.GetValue(json))
             {

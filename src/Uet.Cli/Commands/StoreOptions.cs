@@ -22,16 +22,16 @@ internal static class StoreOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
 
-    public static UetStore Open(string? db, bool createIfMissing = false)
+    public static IRunStore Open(CommandContext context, string? db, bool createIfMissing = false)
     {
         var path = StoreLocation.Resolve(
             db,
-            Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable),
-            Directory.GetCurrentDirectory()
+            context.Environment.Variable(StoreLocation.EnvironmentVariable),
+            context.WorkingDirectory
         );
         try
         {
-            return UetStore.Open(path, createIfMissing);
+            return context.OpenStore(path, createIfMissing);
         }
         catch (StoreException e)
         {
@@ -40,7 +40,7 @@ internal static class StoreOptions
     }
 
     /// <summary>The runs a command is about: one run (<c>--run</c>, default latest) or a whole test session.</summary>
-    public static IReadOnlyList<RunState> Select(UetStore store, string? run, string? session)
+    public static IReadOnlyList<RunState> Select(IRunStore store, string? run, string? session)
     {
         if (session is null)
         {
@@ -53,14 +53,16 @@ internal static class StoreOptions
         var runs = store.Runs().Where(r => r.SessionId == session).ToList();
         return runs.Count > 0
             ? runs
-            : throw new CommandException($"{store.Path}: no test session '{session}'. `uet runs` lists the sessions.");
+            : throw new CommandException(
+                $"{store.Location}: no test session '{session}'. `uet runs` lists the sessions."
+            );
     }
 
-    public static RunState FindRun(UetStore store, string idOrLatest) =>
+    public static RunState FindRun(IRunStore store, string idOrLatest) =>
         store.FindRun(idOrLatest)
         ?? throw new CommandException(
             idOrLatest.Equals("latest", StringComparison.OrdinalIgnoreCase)
-                ? $"{store.Path}: the store has no runs yet."
-                : $"{store.Path}: no run '{idOrLatest}'. `uet runs` lists the runs."
+                ? $"{store.Location}: the store has no runs yet."
+                : $"{store.Location}: no run '{idOrLatest}'. `uet runs` lists the runs."
         );
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Uet.Core.Events;
 using Uet.FixTasks.Reports;
 using Uet.FixTasks.Tasks;
 
@@ -10,8 +11,9 @@ namespace Uet.Cli.Commands;
 /// </summary>
 internal static class TasksCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CommandContext context)
     {
+        var output = context.Output;
         var db = StoreOptions.Db();
         var json = StoreOptions.Json();
         var open = new Option<bool>("--open") { Description = "Only open tasks (the default)." };
@@ -34,7 +36,7 @@ internal static class TasksCommand
             open,
             all,
             priority,
-            Show(output, db, json),
+            Show(context, db, json),
         };
         command.SetAction(parse =>
         {
@@ -42,11 +44,11 @@ internal static class TasksCommand
             {
                 throw new CommandException("give --open or --all, not both.");
             }
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             var tasks = ReportData.Ordered(
                 store
                     .FixTasks()
-                    .Select(FixTaskJson.FromDocument)
+                    .Select(FixTaskJson.FromStored)
                     .Where(t => parse.GetValue(all) || t.IsOpen)
                     .Where(t => parse.GetValue(priority) is not { } p || (int)t.Priority == p)
             );
@@ -62,7 +64,7 @@ internal static class TasksCommand
             foreach (var task in tasks)
             {
                 output.WriteLine(
-                    $"{task.Id}  {MarkdownReport.Name(task.Priority), -8}  {task.Status, -8}  {task.Title}  ({MarkdownReport.Count(task.Tests.Count, "test")}{(task.Blocks.Count > 0 ? "; blocks " + string.Join(", ", task.Blocks) : "")}{(task.Flaky ? "; flaky" : "")})"
+                    $"{task.Id}  {MarkdownReport.Name(task.Priority), -8}  {task.Status.Name(), -8}  {task.Title}  ({MarkdownReport.Count(task.Tests.Count, "test")}{(task.Blocks.Count > 0 ? "; blocks " + string.Join(", ", task.Blocks) : "")}{(task.Flaky ? "; flaky" : "")})"
                 );
             }
             return ExitCodes.Success;
@@ -70,19 +72,22 @@ internal static class TasksCommand
         return command;
     }
 
-    private static Command Show(TextWriter output, Option<string?> db, Option<bool> json)
+    private static Command Show(CommandContext context, Option<string?> db, Option<bool> json)
     {
+        var output = context.Output;
         var id = new Argument<string>("ID") { Description = "The task's id (FT-...)." };
         var command = new Command("show", "Print one fix task with its context.") { id, db, json };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(context, parse.GetValue(db));
             var wanted = parse.GetValue(id)!;
             var task = store
                 .FixTasks()
-                .Select(FixTaskJson.FromDocument)
+                .Select(FixTaskJson.FromStored)
                 .FirstOrDefault(t => string.Equals(t.Id, wanted, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CommandException($"{store.Path}: no fix task '{wanted}'. `uet tasks --all` lists them.");
+                ?? throw new CommandException(
+                    $"{store.Location}: no fix task '{wanted}'. `uet tasks --all` lists them."
+                );
             if (parse.GetValue(json))
             {
                 output.WriteLine(FixTaskJson.ToNode(task)!.ToJsonString(JsonOutput.Indented));
@@ -99,7 +104,7 @@ internal static class TasksCommand
         output.WriteLine($"{task.Id}: {task.Title}");
         output.WriteLine($"  priority   {(int)task.Priority} ({MarkdownReport.Name(task.Priority)}): {task.Reason}");
         output.WriteLine(
-            $"  status     {task.Status}{(task.ResolvedAt is { } at ? $" at {at}" : "")}{(task.Flaky ? ", flaky" : "")}"
+            $"  status     {task.Status.Name()}{(task.ResolvedAt is { } at ? $" at {Timestamps.Format(at)}" : "")}{(task.Flaky ? ", flaky" : "")}"
         );
         output.WriteLine($"  signature  {task.Signature}");
         if (task.StartAt is not null)

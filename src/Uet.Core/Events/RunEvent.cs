@@ -1,18 +1,15 @@
 using System.Text.Json.Nodes;
-using LiteDB;
-using Uet.Core.Store;
 
 namespace Uet.Core.Events;
 
 /// <summary>
 /// One entry of a run's append-only log, shaped as a <c>run_event</c> v1 document: a ULID id that sorts in the
 /// order the run wrote its events, the run it belongs to, an RFC 3339 UTC time, a kind and a payload. The payload
-/// is kept as BSON, the form the store writes: the recorder builds it once, and vstest.console never needs a
-/// JSON library for it. <see cref="ToJson"/> gives the JSON document.
+/// is plain JSON (the schema's shape): every store keeps it in its own form, and converts at its edge.
 /// </summary>
-public sealed record RunEvent(string EventId, string RunId, DateTimeOffset Ts, string Kind, BsonDocument Payload)
+public sealed record RunEvent(string EventId, string RunId, DateTimeOffset Ts, string Kind, JsonObject Payload)
 {
-    /// <summary>The event as its <c>run_event</c> JSON document.</summary>
+    /// <summary>The event as its <c>run_event</c> JSON document (with a copy of the payload).</summary>
     public JsonObject ToJson() =>
         new()
         {
@@ -20,7 +17,7 @@ public sealed record RunEvent(string EventId, string RunId, DateTimeOffset Ts, s
             ["run_id"] = RunId,
             ["ts"] = Timestamps.Format(Ts),
             ["kind"] = Kind,
-            ["payload"] = BsonJson.ToJson(Payload),
+            ["payload"] = Payload.DeepClone(),
         };
 
     /// <summary>Reads a <c>run_event</c> JSON document (as written by <see cref="ToJson"/>).</summary>
@@ -30,7 +27,7 @@ public sealed record RunEvent(string EventId, string RunId, DateTimeOffset Ts, s
             RequiredString(json, "run_id"),
             Timestamps.Parse(RequiredString(json, "ts")),
             RequiredString(json, "kind"),
-            json["payload"] is JsonObject payload ? BsonJson.ToBson(payload) : []
+            json["payload"] is JsonObject payload ? payload.DeepClone().AsObject() : []
         );
 
     private static string RequiredString(JsonObject json, string name) =>

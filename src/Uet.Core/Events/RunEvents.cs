@@ -1,21 +1,24 @@
-using LiteDB;
+using System.Text.Json.Nodes;
 using Uet.Core.Runs;
 
 namespace Uet.Core.Events;
 
-/// <summary>Builds the events of a test run. Payload field names are documented in the README's event table.</summary>
+/// <summary>
+/// Builds the events of a test run, each at the time its caller's clock gives. Payload field names are documented
+/// in docs/recording.md.
+/// </summary>
 public static class RunEvents
 {
     public static RunEvent Started(string runId, RunStart start, DateTimeOffset ts)
     {
-        var payload = new BsonDocument
+        var payload = new JsonObject
         {
             ["session_id"] = start.SessionId,
             ["project"] = start.Project,
             ["target_framework"] = start.TargetFramework,
-            ["sources"] = new BsonArray(start.Sources.Select(s => new BsonValue(s))),
-            ["settings"] = start.Settings,
-            ["recorder"] = new BsonDocument
+            ["sources"] = Strings(start.Sources),
+            ["settings"] = start.Settings.DeepClone(),
+            ["recorder"] = new JsonObject
             {
                 ["machine"] = start.Recorder.Machine,
                 ["pid"] = start.Recorder.ProcessId,
@@ -26,8 +29,8 @@ public static class RunEvents
         return new RunEvent(Ids.New(), runId, ts, EventKinds.RunStarted, payload);
     }
 
-    public static RunEvent Failed(string runId, TestResultRecord result) =>
-        new(Ids.New(), runId, Timestamps.Now(), EventKinds.TestFailed, result.ToBson());
+    public static RunEvent Failed(string runId, TestResultRecord result, DateTimeOffset ts) =>
+        new(Ids.New(), runId, ts, EventKinds.TestFailed, result.ToPayload());
 
     /// <summary>
     /// One event for a batch of passed or skipped results: payload <c>{ count, results: [...] }</c>. A result's
@@ -37,25 +40,27 @@ public static class RunEvents
         string runId,
         TestOutcome outcome,
         IReadOnlyCollection<TestResultRecord> results,
-        string runSource
+        string runSource,
+        DateTimeOffset ts
     )
     {
         var kind = outcome == TestOutcome.Passed ? EventKinds.TestsPassed : EventKinds.TestsSkipped;
-        var payload = new BsonDocument
+        var entries = new JsonArray();
+        foreach (var result in results)
         {
-            ["count"] = results.Count,
-            ["results"] = new BsonArray(results.Select(r => r.ToBatchEntry(runSource))),
-        };
-        return new RunEvent(Ids.New(), runId, Timestamps.Now(), kind, payload);
+            entries.Add(result.ToBatchEntry(runSource));
+        }
+        var payload = new JsonObject { ["count"] = results.Count, ["results"] = entries };
+        return new RunEvent(Ids.New(), runId, ts, kind, payload);
     }
 
-    public static RunEvent Completed(string runId, RunCompletion completion) =>
+    public static RunEvent Completed(string runId, RunCompletion completion, DateTimeOffset ts) =>
         new(
             Ids.New(),
             runId,
-            Timestamps.Now(),
+            ts,
             EventKinds.RunCompleted,
-            new BsonDocument
+            new JsonObject
             {
                 ["passed"] = completion.Passed,
                 ["failed"] = completion.Failed,
@@ -63,25 +68,25 @@ public static class RunEvents
                 ["aborted"] = completion.Aborted,
                 ["canceled"] = completion.Canceled,
                 ["elapsed_ms"] = Math.Round(completion.Elapsed.TotalMilliseconds, 1),
-                ["abort_reason"] = completion.AbortReason is { } reason ? reason : BsonValue.Null,
+                ["abort_reason"] = completion.AbortReason,
             }
         );
 
     public static RunEvent Aborted(string runId, DateTimeOffset ts, string reason) =>
-        new(Ids.New(), runId, ts, EventKinds.RunAborted, new BsonDocument { ["reason"] = reason });
+        new(Ids.New(), runId, ts, EventKinds.RunAborted, new JsonObject { ["reason"] = reason });
 
     /// <summary>
     /// What the health monitor found about a test host: a failed check, a quarantine or a crash. Payload:
     /// <c>host_pid</c>, <c>health</c>, <c>test</c> (the test running, if any), <c>progress_age_ms</c>,
     /// <c>failures</c>, and for a quarantine <c>killed</c>.
     /// </summary>
-    public static RunEvent Health(string runId, Health.HealthFinding finding, DateTimeOffset? at = null)
+    public static RunEvent Health(string runId, Health.HealthFinding finding, DateTimeOffset at)
     {
-        var payload = new BsonDocument
+        var payload = new JsonObject
         {
             ["host_pid"] = finding.HostId,
             ["health"] = finding.Health.ToString().ToLowerInvariant(),
-            ["test"] = finding.Test is { } test ? test : BsonValue.Null,
+            ["test"] = finding.Test,
             ["progress_age_ms"] = Math.Round(finding.ProgressAge.TotalMilliseconds),
             ["failures"] = finding.Failures,
         };
@@ -89,6 +94,17 @@ public static class RunEvents
         {
             payload["killed"] = finding.Killed;
         }
-        return new RunEvent(Ids.New(), runId, at ?? Timestamps.Now(), finding.Kind, payload);
+        return new RunEvent(Ids.New(), runId, at, finding.Kind, payload);
+    }
+
+    /// <summary>A JSON array of texts.</summary>
+    public static JsonArray Strings(IEnumerable<string> values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add(value);
+        }
+        return array;
     }
 }

@@ -1,4 +1,4 @@
-using LiteDB;
+using System.Text.Json.Nodes;
 
 namespace Uet.Core.Events;
 
@@ -32,18 +32,18 @@ public sealed record TestResultRecord
     public int? LineNumber { get; init; }
 
     /// <summary>The result as an event payload (field names in the README's event table).</summary>
-    public BsonDocument ToBson() => ToBson(runSource: null);
+    public JsonObject ToPayload() => ToPayload(runSource: null);
 
     /// <summary>
     /// The result as an entry of a batch of passed or skipped results: without start and end times, and without the
     /// source when it is the run's only one. A run of 50,000 tests stores a third less that way.
     /// </summary>
-    public BsonDocument ToBatchEntry(string? runSource) => ToBson(runSource);
+    public JsonObject ToBatchEntry(string? runSource) => ToPayload(runSource);
 
-    private BsonDocument ToBson(string? runSource)
+    private JsonObject ToPayload(string? runSource)
     {
         var batched = runSource is not null;
-        var payload = new BsonDocument
+        var payload = new JsonObject
         {
             ["test"] = FullyQualifiedName,
             ["outcome"] = OutcomeName(Outcome),
@@ -62,13 +62,13 @@ public sealed record TestResultRecord
         AddIfPresent(payload, "stderr", StandardError);
         if (Traits.Count > 0)
         {
-            payload["traits"] = new BsonArray(
-                Traits.Select(t => new BsonDocument { ["name"] = t.Key, ["value"] = t.Value })
-            );
+            payload["traits"] = new JsonArray([
+                .. Traits.Select(t => (JsonNode)new JsonObject { ["name"] = t.Key, ["value"] = t.Value }),
+            ]);
         }
         if (Categories.Count > 0)
         {
-            payload["categories"] = new BsonArray(Categories.Select(c => new BsonValue(c)));
+            payload["categories"] = RunEvents.Strings(Categories);
         }
         AddIfPresent(payload, "priority", Priority);
         if (CodeFilePath is not null)
@@ -87,7 +87,7 @@ public sealed record TestResultRecord
             _ => "skipped",
         };
 
-    private static void AddIfPresent(BsonDocument payload, string name, string? value)
+    private static void AddIfPresent(JsonObject payload, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
@@ -95,7 +95,7 @@ public sealed record TestResultRecord
         }
     }
 
-    private static void AddIfPresent(BsonDocument payload, string name, int? value)
+    private static void AddIfPresent(JsonObject payload, string name, int? value)
     {
         if (value is { } number)
         {

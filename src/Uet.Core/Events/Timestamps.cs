@@ -17,10 +17,10 @@ public static class Timestamps
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
         );
 
-    /// <summary>Now, cut to the millisecond so that a stored and re-read timestamp compares equal.</summary>
-    public static DateTimeOffset Now()
+    /// <summary>Now by <paramref name="clock"/>, cut to the millisecond so that a stored and re-read timestamp compares equal.</summary>
+    public static DateTimeOffset Now(TimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 }

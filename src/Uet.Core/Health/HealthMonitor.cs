@@ -18,9 +18,10 @@ public sealed class HealthMonitor : IDisposable
     private readonly Action<string> _warn;
     private readonly Func<int, bool> _isAlive;
     private readonly Action<int> _kill;
+    private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, WatchedHost> _hosts = [];
-    private Timer? _timer;
+    private ITimer? _timer;
     private bool _failed;
 
     public HealthMonitor(
@@ -28,9 +29,11 @@ public sealed class HealthMonitor : IDisposable
         Action<HealthFinding> report,
         Action<string> warn,
         Func<int, bool>? isAlive = null,
-        Action<int>? kill = null
+        Action<int>? kill = null,
+        TimeProvider? clock = null
     )
     {
+        _clock = clock ?? TimeProvider.System;
         _options = options;
         _report = report;
         _warn = warn;
@@ -38,26 +41,15 @@ public sealed class HealthMonitor : IDisposable
         _kill = kill ?? Kill;
     }
 
-    /// <summary>Checks every interval from now on, on a timer thread (a second call changes nothing).</summary>
-    public void Start() => _timer ??= new Timer(_ => Tick(), null, _options.Interval, _options.Interval);
+    /// <summary>Checks every interval from now on, on the clock's timer (a second call changes nothing).</summary>
+    public void Start() => _timer ??= _clock.CreateTimer(_ => Tick(), null, _options.Interval, _options.Interval);
 
-    public void HostLaunched(int hostId) =>
-        Guard(() => _hosts.TryAdd(hostId, new WatchedHost(hostId, Timestamps.Now())));
+    public void HostLaunched(int hostId) => Guard(() => _hosts.TryAdd(hostId, new WatchedHost(hostId, Now())));
 
     /// <summary>A test started in a host (the only or latest one when the platform does not say which: id 0).</summary>
-    public void TestStarted(int hostId, string test) => Guard(() => Host(hostId)?.Started(test, Timestamps.Now()));
+    public void TestStarted(int hostId, string test) => Guard(() => Host(hostId)?.Started(test, Now()));
 
-    public void TestEnded(int hostId, string test) => Guard(() => Host(hostId)?.Ended(test, Timestamps.Now()));
-
-    /// <summary>The platform says the host's session ended: it is no longer watched.</summary>
-    public void HostEnded(int hostId) =>
-        Guard(() =>
-        {
-            if (Host(hostId) is { } host)
-            {
-                host.Done = true;
-            }
-        });
+    public void TestEnded(int hostId, string test) => Guard(() => Host(hostId)?.Ended(test, Now()));
 
     /// <summary>One check of every host, as of <paramref name="now"/>; the findings are also reported.</summary>
     public IReadOnlyList<HealthFinding> Check(DateTimeOffset now)
@@ -80,7 +72,12 @@ public sealed class HealthMonitor : IDisposable
         return findings;
     }
 
+    /// <summary>One check of every host, now by the monitor's clock.</summary>
+    public IReadOnlyList<HealthFinding> Check() => Check(Now());
+
     public void Dispose() => _timer?.Dispose();
+
+    private DateTimeOffset Now() => Timestamps.Now(_clock);
 
     private HealthFinding? CheckHost(WatchedHost host, DateTimeOffset now)
     {
@@ -142,7 +139,7 @@ public sealed class HealthMonitor : IDisposable
     {
         try
         {
-            Check(Timestamps.Now());
+            Check(Now());
         }
         catch (Exception e)
         {

@@ -1,12 +1,19 @@
 using Uet.Core.Ledger;
+using Uet.Core.Store;
 
 namespace Uet.Core.Recording;
 
 /// <summary>Where and how a <see cref="RunRecorder"/> writes.</summary>
 public sealed record RecorderOptions
 {
-    /// <summary>The LiteDB store.</summary>
+    /// <summary>Where the store is (a path or a URI, as its opener takes it).</summary>
     public required string StorePath { get; init; }
+
+    /// <summary>Opens the store at <see cref="StorePath"/>.</summary>
+    public required StoreOpener OpenStore { get; init; }
+
+    /// <summary>The clock every event's time comes from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Where the JSONL file goes when the store cannot be written (the test results folder).</summary>
     public required string FallbackDirectory { get; init; }

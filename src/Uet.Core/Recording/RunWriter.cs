@@ -23,7 +23,7 @@ internal sealed class RunWriter : IDisposable
     private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
     private readonly List<Health.HealthReport> _hosts = [];
     private readonly JsonlFallback _fallback;
-    private UetStore? _store;
+    private IRunStore? _store;
     private bool _usedFallback;
 
     /// <summary>The run as last written; the counts below run ahead of it between writes.</summary>
@@ -37,7 +37,7 @@ internal sealed class RunWriter : IDisposable
         _options = options;
         _warn = warn;
         _fallback = new JsonlFallback(options.FallbackDirectory, runId);
-        var started = RunEvents.Started(runId, start, Timestamps.Now());
+        var started = RunEvents.Started(runId, start, Now());
         _run = new RunState
         {
             RunId = runId,
@@ -59,7 +59,7 @@ internal sealed class RunWriter : IDisposable
     private string RunSource => _run.Sources.Count == 1 ? _run.Sources[0] : "";
 
     public RecordingOutcome Outcome =>
-        new(_run, _usedFallback ? null : _store?.Path, _usedFallback ? _fallback.Path : null);
+        new(_run, _usedFallback ? null : _store?.Location, _usedFallback ? _fallback.Path : null);
 
     public void Add(TestResultRecord result)
     {
@@ -67,7 +67,7 @@ internal sealed class RunWriter : IDisposable
         {
             case TestOutcome.Failed:
                 _failed++;
-                _pending.Add(RunEvents.Failed(_run.RunId, result));
+                _pending.Add(RunEvents.Failed(_run.RunId, result, Now()));
                 if (_options.Ledger is not null)
                 {
                     _failures.Add(result);
@@ -105,15 +105,15 @@ internal sealed class RunWriter : IDisposable
             _store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion);
         if (!completedWithLedger)
         {
-            _pending.Add(RunEvents.Completed(_run.RunId, completion));
+            _pending.Add(RunEvents.Completed(_run.RunId, completion, Now()));
             _run = Final(_run, completion, _pending[^1].Ts);
             Flush();
         }
-        SaveWorkers();
+        SaveHosts();
     }
 
     /// <summary>The test hosts' reports, beside the run (their findings are already events of it).</summary>
-    private void SaveWorkers()
+    private void SaveHosts()
     {
         if (_store is null || _hosts.Count == 0)
         {
@@ -121,7 +121,7 @@ internal sealed class RunWriter : IDisposable
         }
         try
         {
-            _store.SaveWorkers(_run.RunId, _hosts);
+            _store.SaveHosts(_run.RunId, _hosts);
         }
         catch (StoreException e)
         {
@@ -171,6 +171,8 @@ internal sealed class RunWriter : IDisposable
 
     public void Dispose() => _store?.Dispose();
 
+    private DateTimeOffset Now() => Timestamps.Now(_options.Clock);
+
     /// <summary>
     /// The last write of a run with a ledger, in one transaction: the pending events, the ledger's changes and their
     /// events, and run_completed last of all. False when the store failed (the caller falls back as usual).
@@ -181,13 +183,8 @@ internal sealed class RunWriter : IDisposable
         {
             _run = _store!.Complete(_pending, tasks =>
             {
-                var changes = UpdateLedger(
-                    ledger,
-                    Final(Counted(_run), completion, Timestamps.Now()),
-                    completion,
-                    tasks
-                );
-                var completed = RunEvents.Completed(_run.RunId, completion);
+                var changes = UpdateLedger(ledger, Final(Counted(_run), completion, Now()), completion, tasks);
+                var completed = RunEvents.Completed(_run.RunId, completion, Now());
                 var final = Final(Counted(_run), completion, completed.Ts) with
                 {
                     EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1,
@@ -257,11 +254,11 @@ internal sealed class RunWriter : IDisposable
         }
     }
 
-    private UetStore? OpenStore()
+    private IRunStore? OpenStore()
     {
         try
         {
-            return UetStore.Open(_options.StorePath);
+            return _options.OpenStore(_options.StorePath, createIfMissing: true);
         }
         catch (StoreException e)
         {
@@ -275,7 +272,7 @@ internal sealed class RunWriter : IDisposable
         batch.Add(result);
         if (batch.Count >= _options.ResultsPerBatchEvent)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, outcome, batch, RunSource));
+            _pending.Add(RunEvents.Batch(_run.RunId, outcome, batch, RunSource, Now()));
             batch.Clear();
         }
     }
@@ -284,12 +281,12 @@ internal sealed class RunWriter : IDisposable
     {
         if (_passedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch, RunSource));
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch, RunSource, Now()));
             _passedBatch.Clear();
         }
         if (_skippedBatch.Count > 0)
         {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch, RunSource));
+            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch, RunSource, Now()));
             _skippedBatch.Clear();
         }
     }

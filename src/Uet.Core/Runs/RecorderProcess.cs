@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Uet.Core.Seams;
 
 namespace Uet.Core.Runs;
 
@@ -8,10 +9,15 @@ namespace Uet.Core.Runs;
 /// </summary>
 public sealed record RecorderProcess(string Machine, int ProcessId, DateTimeOffset ProcessStartedAt, bool OnCi)
 {
-    public static RecorderProcess Current()
+    public static RecorderProcess Current(EnvironmentReader environment)
     {
         using var process = Process.GetCurrentProcess();
-        return new RecorderProcess(Environment.MachineName, process.Id, process.StartTime.ToUniversalTime(), IsCi());
+        return new RecorderProcess(
+            Environment.MachineName,
+            process.Id,
+            process.StartTime.ToUniversalTime(),
+            IsCi(environment)
+        );
     }
 
     /// <summary>True while this process is alive on this machine.</summary>
@@ -38,8 +44,6 @@ public sealed record RecorderProcess(string Machine, int ProcessId, DateTimeOffs
         }
     }
 
-    private static bool IsCi() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD"))
-        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"));
+    private static bool IsCi(EnvironmentReader environment) =>
+        environment.IsSet("CI") || environment.IsSet("TF_BUILD") || environment.IsSet("GITHUB_ACTIONS");
 }

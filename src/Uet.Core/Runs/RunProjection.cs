@@ -1,4 +1,4 @@
-using LiteDB;
+using System.Text.Json.Nodes;
 using Uet.Core.Events;
 using static Uet.Core.Events.PayloadValues;
 
@@ -29,18 +29,18 @@ public static class RunProjection
     private static RunState Started(RunEvent runEvent)
     {
         var payload = runEvent.Payload;
-        var recorder = payload["recorder"].IsDocument ? payload["recorder"].AsDocument : [];
+        var recorder = Object(payload, "recorder");
         return new RunState
         {
             RunId = runEvent.RunId,
             SessionId = Text(payload, "session_id") ?? runEvent.RunId,
             Project = Text(payload, "project") ?? "unknown",
             TargetFramework = Text(payload, "target_framework"),
-            Sources = [.. (payload["sources"].IsArray ? payload["sources"].AsArray : []).Select(s => s.AsString)],
+            Sources = [.. Array(payload, "sources").Select(s => s?.GetValue<string>() ?? "")],
             StartedAt = runEvent.Ts,
             Recorder = new RecorderProcess(
                 Text(recorder, "machine") ?? "",
-                recorder["pid"].IsInt32 ? recorder["pid"].AsInt32 : 0,
+                (int)(Number(recorder, "pid") ?? 0),
                 Text(recorder, "process_started_at") is { } started ? Timestamps.Parse(started) : runEvent.Ts,
                 Flag(recorder, "ci")
             ),
@@ -85,6 +85,5 @@ public static class RunProjection
         }
     }
 
-    private static int BatchSize(BsonDocument payload) =>
-        payload["results"].IsArray ? payload["results"].AsArray.Count : 0;
+    private static int BatchSize(JsonObject payload) => Array(payload, "results").Count;
 }

@@ -1,4 +1,4 @@
-using LiteDB;
+using System.Text.Json.Nodes;
 
 namespace Uet.Core.Runs;
 
@@ -11,6 +11,6 @@ public sealed record RunStart
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>The settings worth keeping with the run (logger parameters, results folder, ...).</summary>
-    public BsonDocument Settings { get; init; } = [];
+    public JsonObject Settings { get; init; } = [];
     public required RecorderProcess Recorder { get; init; }
 }

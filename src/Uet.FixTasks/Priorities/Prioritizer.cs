@@ -11,56 +11,64 @@ namespace Uet.FixTasks.Priorities;
 public sealed class Prioritizer(FixTaskRules rules)
 {
     /// <summary>The rank of a cause from its failures in this run (and its tests over all runs).</summary>
-    public (Priority Priority, string Reason) Rank(IReadOnlyList<TestResultRecord> failures, int testCount, bool flaky)
+    public Rank Rank(IReadOnlyList<TestResultRecord> failures, int testCount, bool flaky)
     {
         if (failures.Select(f => f.ErrorMessage).FirstOrDefault(IsInitialization) is { } initialization)
         {
             var marker = rules.InitializationMarkers.First(m =>
                 initialization.Contains(m, StringComparison.OrdinalIgnoreCase)
             );
-            return (
+            return new(
                 Priority.Critical,
-                $"critical: an initialise or cleanup method failed (\"{marker}\"), so every test it sets up fails"
+                $"an initialise or cleanup method failed (\"{marker}\"), so every test it sets up fails"
             );
         }
         if (failures.Select(BlockingMark).FirstOrDefault(m => m is not null) is { } mark)
         {
-            return (Priority.Critical, $"critical: a blocking test failed ({mark})");
+            return new(Priority.Critical, $"a blocking test failed ({mark})");
         }
         if (testCount >= rules.ManyFailures)
         {
-            return (
+            return new(
                 Priority.Critical,
-                $"critical: one root cause fails {testCount} tests (the threshold is {rules.ManyFailures})"
+                $"one root cause fails {testCount} tests (the threshold is {rules.ManyFailures})"
             );
         }
-        if (flaky || failures.Any(f => IsKnownFlaky(f.FullyQualifiedName)))
+        if (flaky)
         {
-            return (
-                Priority.Medium,
-                flaky
-                    ? $"medium: flaky, its tests went from failing to passing and back in their last {rules.FlakyRuns} runs"
-                    : "medium: a test known to be flaky (known_flaky in the rules)"
-            );
+            return Flaky(withinSession: false);
         }
-        return (Priority.High, "high: a test failed");
+        if (failures.Any(f => IsKnownFlaky(f.FullyQualifiedName)))
+        {
+            return new(Priority.Medium, "a test known to be flaky (known_flaky in the rules)");
+        }
+        return new(Priority.High, "a test failed");
     }
 
+    /// <summary>The rank of a cause whose tests turned out flaky (<see cref="Ledger.Flakiness"/>).</summary>
+    public Rank Flaky(bool withinSession) =>
+        new(
+            Priority.Medium,
+            withinSession
+                ? "flaky, a test failed and then passed within one test session"
+                : $"flaky, its tests went from failing to passing and back in their last {rules.FlakyRuns} runs"
+        );
+
     /// <summary>The rank of a run that the test platform aborted (a host crashed or hung).</summary>
-    public static (Priority Priority, string Reason) Aborted(string? reason) =>
-        (
+    public static Rank Aborted(string? reason) =>
+        new(
             Priority.Critical,
-            $"critical: the test run was aborted{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({FirstLine(reason)})")}; the tests after the crash did not run"
+            $"the test run was aborted{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({FirstLine(reason)})")}; the tests after the crash did not run"
         );
 
     /// <summary>The rank of a test host that the health monitor quarantined (it hung) or found crashed.</summary>
-    public static (Priority Priority, string Reason) Host(Core.Health.HealthFinding finding) =>
+    public static Rank Host(Core.Health.HealthFinding finding) =>
         finding.Kind == Core.Events.EventKinds.WorkerQuarantined
-            ? (
+            ? new(
                 Priority.Critical,
-                $"critical: the test host made no progress for {finding.ProgressAge.TotalSeconds:0} s{Running(finding)}; quarantined after {finding.Failures} failed health checks{(finding.Killed ? " and ended, so the rest of the session could finish" : "")}"
+                $"the test host made no progress for {finding.ProgressAge.TotalSeconds:0} s{Running(finding)}; quarantined after {finding.Failures} failed health checks{(finding.Killed ? " and ended, so the rest of the session could finish" : "")}"
             )
-            : (Priority.Critical, $"critical: the test host crashed{Running(finding)}; the tests after it did not run");
+            : new(Priority.Critical, $"the test host crashed{Running(finding)}; the tests after it did not run");
 
     private static string Running(Core.Health.HealthFinding finding) =>
         finding.Test is { } test ? $" while running {test}" : "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Uet.Core.Events;
 using Uet.FixTasks.Priorities;
 using Uet.FixTasks.Tasks;
 
@@ -145,7 +146,7 @@ public static class MarkdownReport
 
     /// <summary>"12 failures in 3 runs, first …, last …; flaky".</summary>
     public static string Seen(FixTask task) =>
-        $"{Count(task.Occurrences, "failure")} in {Count(task.Runs.Count, "run")}, first {task.FirstSeen}, last {task.LastSeen}{(task.Flaky ? "; flaky" : "")}";
+        $"{Count(task.Occurrences, "failure")} in {Count(task.Runs.Count, "run")}, first {Timestamps.Format(task.FirstSeen)}, last {Timestamps.Format(task.LastSeen)}{(task.Flaky ? "; flaky" : "")}";
 
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

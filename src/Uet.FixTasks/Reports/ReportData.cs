@@ -1,4 +1,4 @@
-using LiteDB;
+using Uet.Core.Ledger;
 using Uet.Core.Runs;
 using Uet.Core.Store;
 using Uet.FixTasks.Tasks;
@@ -28,29 +28,23 @@ public sealed record ReportData(
     /// From the store: every open task, the tasks resolved since the session began (or all resolved ones when no
     /// session is given), the blocked work, and the session's runs (the latest session when none is given).
     /// </summary>
-    public static ReportData FromStore(UetStore store, string? sessionId)
+    public static ReportData FromStore(IRunStore store, string? sessionId, DateTimeOffset generatedAt)
     {
         var runs = store.Runs();
         var session = sessionId ?? (runs.Count > 0 ? runs[^1].SessionId : null);
         var sessionRuns = runs.Where(r => r.SessionId == session).ToList();
         var since = sessionRuns.Count > 0 ? sessionRuns.Min(r => r.StartedAt) : DateTimeOffset.MinValue;
-        var tasks = store.FixTasks().Select(FixTaskJson.FromDocument).ToList();
+        var tasks = store.FixTasks().Select(FixTaskJson.FromStored).ToList();
         return new ReportData(
             session,
             Ordered(tasks.Where(t => t.IsOpen)),
-            Ordered(
-                tasks.Where(t =>
-                    !t.IsOpen
-                    && t.ResolvedAt is { } at
-                    && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= since
-                )
-            ),
+            Ordered(tasks.Where(t => !t.IsOpen && t.ResolvedAt >= since)),
             BlockedWorkView.From(store.BlockedWork()),
             sessionRuns,
-            DateTimeOffset.UtcNow
+            generatedAt
         )
         {
-            Hosts = sessionRuns.ToDictionary(r => r.RunId, r => store.Workers(r.RunId)),
+            Hosts = sessionRuns.ToDictionary(r => r.RunId, r => store.Hosts(r.RunId)),
         };
     }
 
@@ -68,15 +62,15 @@ public sealed record ReportData(
 /// <summary>The blocked tasks of a workstream and what blocks each.</summary>
 public sealed record BlockedWorkView(string WorkstreamId, IReadOnlyList<BlockedTask> Tasks)
 {
-    public static BlockedWorkView? From(BsonDocument? document) =>
-        document is null || !document["blocked"].IsDocument
+    public static BlockedWorkView? From(BlockedWorkState? work) =>
+        work is null
             ? null
             : new BlockedWorkView(
-                document["workstream_id"].AsString,
+                work.WorkstreamId,
                 [
-                    .. document["blocked"]
-                        .AsDocument.OrderBy(p => p.Key, StringComparer.Ordinal)
-                        .Select(p => new BlockedTask(p.Key, [.. p.Value.AsArray.Select(v => v.AsString)])),
+                    .. work
+                        .Blocked.OrderBy(p => p.Key, StringComparer.Ordinal)
+                        .Select(p => new BlockedTask(p.Key, p.Value)),
                 ]
             );
 }

@@ -10,15 +10,15 @@ namespace Uet.FixTasks.Reports;
 public static class SessionReports
 {
     public static ReportOutcome Write(
-        string storePath,
+        IRunStore store,
         string sessionId,
         string runId,
         string directory,
-        string? stepSummary
+        string? stepSummary,
+        DateTimeOffset generatedAt
     )
     {
-        using var store = UetStore.Open(storePath, createIfMissing: false);
-        var data = ReportData.FromStore(store, sessionId);
+        var data = ReportData.FromStore(store, sessionId, generatedAt);
         ReportWriter.Write(data, directory);
         string? warning = null;
         if (stepSummary is not null)
@@ -27,14 +27,7 @@ public static class SessionReports
             var touched = data with
             {
                 Open = [.. data.Open.Where(t => t.Runs.Contains(runId))],
-                Resolved =
-                [
-                    .. data.Resolved.Where(t =>
-                        run is not null
-                        && t.ResolvedAt is { } at
-                        && DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) >= run.StartedAt
-                    ),
-                ],
+                Resolved = [.. data.Resolved.Where(t => run is not null && t.ResolvedAt >= run.StartedAt)],
                 Runs = run is null ? [] : [run],
             };
             warning = ReportWriter.AppendStepSummary(MarkdownReport.Render(touched), stepSummary);

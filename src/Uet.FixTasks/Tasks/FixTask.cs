@@ -16,8 +16,7 @@ public sealed record FixTask
     public required string Reason { get; init; }
     public required string Signature { get; init; }
 
-    /// <summary><see cref="FixTaskStatus.Open"/> or <see cref="FixTaskStatus.Resolved"/>.</summary>
-    public required string Status { get; init; }
+    public required FixTaskStatus Status { get; init; }
     public bool Flaky { get; init; }
     public required string ExceptionType { get; init; }
 
@@ -33,18 +32,18 @@ public sealed record FixTask
     /// <summary>The tests that failed with this cause, where they live and how they ended lately.</summary>
     [JsonPropertyName("test_details")]
     public IReadOnlyList<TaskTest> Tests { get; init; } = [];
-    public required string FirstSeen { get; init; }
-    public required string LastSeen { get; init; }
+    public required DateTimeOffset FirstSeen { get; init; }
+    public required DateTimeOffset LastSeen { get; init; }
 
     /// <summary>Failed results with this signature, over all runs.</summary>
     public int Occurrences { get; init; }
 
-    /// <summary>The runs it failed in, the latest last (at most <see cref="FixTaskLedger.RunsKept"/>).</summary>
+    /// <summary>The runs it failed in, the latest last (at most <see cref="Ledger.TaskMaker.RunsKept"/>).</summary>
     public IReadOnlyList<string> Runs { get; init; } = [];
 
     /// <summary>The UET tasks of the workstream that this task blocks, directly or through their dependencies.</summary>
     public IReadOnlyList<string> Blocks { get; init; } = [];
-    public string? ResolvedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
 
     /// <summary>The prompt-ready context, fitted to <see cref="ContextInfo"/>'s budget.</summary>
     public string? Context { get; init; }
@@ -58,10 +57,21 @@ public sealed record FixTask
     public IReadOnlyList<string> TestNames => [.. Tests.Select(t => t.Name)];
 }
 
-public static class FixTaskStatus
+/// <summary>Whether a task is still to be done. In JSON (and in the store's index): "open" or "resolved".</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FixTaskStatus>))]
+public enum FixTaskStatus
 {
-    public const string Open = "open";
-    public const string Resolved = "resolved";
+    [JsonStringEnumMemberName("open")]
+    Open,
+
+    [JsonStringEnumMemberName("resolved")]
+    Resolved,
+}
+
+public static class FixTaskStatusNames
+{
+    /// <summary>"open" or "resolved", as the JSON writes it.</summary>
+    public static string Name(this FixTaskStatus status) => status == FixTaskStatus.Open ? "open" : "resolved";
 }
 
 /// <summary>A test of a fix task: where it lives, its categories, and its recent outcomes, the latest last.</summary>

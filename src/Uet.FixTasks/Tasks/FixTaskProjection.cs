@@ -1,4 +1,6 @@
 using Uet.Core.Events;
+using Uet.FixTasks.Priorities;
+using static Uet.Core.Events.PayloadValues;
 
 namespace Uet.FixTasks.Tasks;
 
@@ -8,23 +10,28 @@ namespace Uet.FixTasks.Tasks;
 /// </summary>
 public static class FixTaskProjection
 {
-    public static IReadOnlyDictionary<string, (string Status, int Priority)> Replay(IEnumerable<RunEvent> events)
+    public static IReadOnlyDictionary<string, (FixTaskStatus Status, Priority Priority)> Replay(
+        IEnumerable<RunEvent> events
+    )
     {
-        var tasks = new Dictionary<string, (string Status, int Priority)>(StringComparer.Ordinal);
+        var tasks = new Dictionary<string, (FixTaskStatus Status, Priority Priority)>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            var id = e.Payload["task_id"];
+            if (Text(e.Payload, "task_id") is not { } id)
+            {
+                continue;
+            }
             switch (e.Kind)
             {
                 case EventKinds.FeedbackTaskCreated:
                 case EventKinds.FeedbackTaskReopened:
-                    tasks[id.AsString] = (FixTaskStatus.Open, e.Payload["priority"].AsInt32);
+                    tasks[id] = (FixTaskStatus.Open, PriorityOf(e, "priority"));
                     break;
-                case EventKinds.FeedbackTaskResolved when tasks.TryGetValue(id.AsString, out var task):
-                    tasks[id.AsString] = task with { Status = FixTaskStatus.Resolved };
+                case EventKinds.FeedbackTaskResolved when tasks.TryGetValue(id, out var task):
+                    tasks[id] = task with { Status = FixTaskStatus.Resolved };
                     break;
-                case EventKinds.FeedbackTaskPriorityChanged when tasks.TryGetValue(id.AsString, out var task):
-                    tasks[id.AsString] = task with { Priority = e.Payload["to"].AsInt32 };
+                case EventKinds.FeedbackTaskPriorityChanged when tasks.TryGetValue(id, out var task):
+                    tasks[id] = task with { Priority = PriorityOf(e, "to") };
                     break;
             }
         }
@@ -34,7 +41,7 @@ public static class FixTaskProjection
     /// <summary>One line per task whose stored status or priority differs from its replay (or that has no events).</summary>
     public static IReadOnlyList<string> Differences(
         IEnumerable<FixTask> stored,
-        IReadOnlyDictionary<string, (string Status, int Priority)> replayed
+        IReadOnlyDictionary<string, (FixTaskStatus Status, Priority Priority)> replayed
     )
     {
         var differences = new List<string>();
@@ -44,13 +51,15 @@ public static class FixTaskProjection
             {
                 differences.Add($"fix task {task.Id}: stored, but no event created it");
             }
-            else if (replay != (task.Status, (int)task.Priority))
+            else if (replay != (task.Status, task.Priority))
             {
                 differences.Add(
-                    $"fix task {task.Id}: stored {task.Status}, priority {(int)task.Priority}; the events say {replay.Status}, priority {replay.Priority}"
+                    $"fix task {task.Id}: stored {task.Status.Name()}, priority {(int)task.Priority}; the events say {replay.Status.Name()}, priority {(int)replay.Priority}"
                 );
             }
         }
         return differences;
     }
+
+    private static Priority PriorityOf(RunEvent e, string field) => (Priority)(int)(Number(e.Payload, field) ?? 0);
 }

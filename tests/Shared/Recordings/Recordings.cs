@@ -1,7 +1,8 @@
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Core.Seams;
+using Uet.Store.LiteDb;
 
 namespace Uet.Tests.Shared;
 
@@ -11,6 +12,12 @@ namespace Uet.Tests.Shared;
 /// </summary>
 internal static class Recordings
 {
+    /// <summary>The environment of a recorder that is not on CI, whatever the machine running the tests is.</summary>
+    /// <summary>A fixed time for events whose time does not matter to the test.</summary>
+    public static DateTimeOffset At { get; } = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static EnvironmentReader NotOnCi { get; } = EnvironmentReader.Of(new Dictionary<string, string>());
+
     public static RecorderOptions Options(
         string store,
         string? fallback = null,
@@ -20,6 +27,7 @@ internal static class Recordings
         {
             Ledger = ledger,
             StorePath = store,
+            OpenStore = LiteDbStore.Opener,
             FallbackDirectory = fallback ?? Path.Combine(Path.GetDirectoryName(store)!, "TestResults"),
             FlushInterval = TimeSpan.FromMilliseconds(50),
             ResultsPerBatchEvent = 3,
@@ -32,7 +40,7 @@ internal static class Recordings
             Project = project,
             TargetFramework = "net10.0",
             Sources = [$"/src/{project}/bin/{project}.dll"],
-            Recorder = RecorderProcess.Current(),
+            Recorder = RecorderProcess.Current(NotOnCi),
         };
 
     public static TestResultRecord Passed(string name) =>
@@ -110,7 +118,7 @@ internal static class Recordings
             return 0;
         }
 
-        using var store = UetStore.Open(path);
+        using var store = LiteDbStore.Open(path);
         return store.Events(runId).Count;
     }
 

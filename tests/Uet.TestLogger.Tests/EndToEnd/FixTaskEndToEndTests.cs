@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Uet.Core.Events;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 
 namespace Uet.TestLogger.Tests.EndToEnd;
 
@@ -69,7 +69,7 @@ public sealed class FixTaskEndToEndTests
         );
         StringAssert.Contains(page, "<title>Uet fix tasks</title>");
         StringAssert.Contains(page, "NullReferenceException in Cart.Total()");
-        using (var store = UetStore.Open(sample.StorePath))
+        using (var store = LiteDbStore.Open(sample.StorePath))
         {
             var run = store.Runs().Single();
             var kinds = store.Events(run.RunId).Select(e => e.Kind).ToList();

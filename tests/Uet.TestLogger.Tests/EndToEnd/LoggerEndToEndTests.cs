@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Uet.Core.Events;
 using Uet.Core.Runs;
-using Uet.Core.Store;
+using Uet.Store.LiteDb;
 using Uet.Validation.Schemas;
 using Uet.Validation.Validation;
 
@@ -19,7 +19,7 @@ public sealed class LoggerEndToEndTests
         var (exitCode, output) = sample.Test("Mixed.Tests.csproj");
 
         Assert.AreEqual(1, exitCode, output); // Tests failed; the logger changes nothing about that.
-        using (var store = UetStore.Open(sample.StorePath))
+        using (var store = LiteDbStore.Open(sample.StorePath))
         {
             var run = store.Runs().Single();
             StringAssert.Contains(
@@ -32,32 +32,29 @@ public sealed class LoggerEndToEndTests
             );
 
             var events = store.Events(run.RunId);
-            Assert.AreEqual(0, store.Workers(run.RunId).Count, "the health collector is off unless asked for");
+            Assert.AreEqual(0, store.Hosts(run.RunId).Count, "the health collector is off unless asked for");
             var failures = events
                 .Where(e => e.Kind == EventKinds.TestFailed)
-                .ToDictionary(e => e.Payload["test"].AsString, e => e.Payload);
+                .ToDictionary(e => e.Payload["test"]!.GetValue<string>(), e => e.Payload);
             var totals = failures["Mixed.Tests.MixedTests.ComparesTotals"];
-            StringAssert.Contains(totals["error_message"].AsString, "the totals differ");
-            StringAssert.Contains(totals["stdout"].AsString, "computing totals");
-            Assert.AreEqual("smoke", totals["categories"][0].AsString);
+            StringAssert.Contains(totals["error_message"]!.GetValue<string>(), "the totals differ");
+            StringAssert.Contains(totals["stdout"]!.GetValue<string>(), "computing totals");
+            Assert.AreEqual("smoke", totals["categories"]![0]!.GetValue<string>());
             Assert.AreEqual(
                 Path.Combine(sample.Folder, "bin", "Debug", "net10.0", "Mixed.Tests.dll"),
-                totals["source"].AsString
+                totals["source"]!.GetValue<string>()
             );
             var parse = failures["Mixed.Tests.MixedTests.ParsesOrders"];
-            StringAssert.Contains(parse["error_message"].AsString, "FormatException");
-            StringAssert.Contains(parse["error_stack_trace"].AsString, "OrderParser.Last");
-            var settings = events[0].Payload["settings"];
-            StringAssert.Contains(settings["run_settings"].AsString, "<RunSettings>");
-            Assert.AreEqual(sample.StorePath, settings["store"].AsString);
-            var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"][0];
-            Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"].AsString);
-            Assert.IsFalse(
-                skipped.AsDocument.ContainsKey("source"),
-                "a batched result leaves out the run's only source"
-            );
+            StringAssert.Contains(parse["error_message"]!.GetValue<string>(), "FormatException");
+            StringAssert.Contains(parse["error_stack_trace"]!.GetValue<string>(), "OrderParser.Last");
+            var settings = events[0].Payload["settings"]!;
+            StringAssert.Contains(settings["run_settings"]!.GetValue<string>(), "<RunSettings>");
+            Assert.AreEqual(sample.StorePath, settings["store"]!.GetValue<string>());
+            var skipped = events.Single(e => e.Kind == EventKinds.TestsSkipped).Payload["results"]![0]!.AsObject();
+            Assert.AreEqual("Mixed.Tests.MixedTests.Later", skipped["test"]!.GetValue<string>());
+            Assert.IsFalse(skipped.ContainsKey("source"), "a batched result leaves out the run's only source");
             Assert.IsTrue(
-                totals.ContainsKey("started_at") && !skipped.AsDocument.ContainsKey("started_at"),
+                totals.ContainsKey("started_at") && !skipped.ContainsKey("started_at"),
                 "times are kept for failures only"
             );
             AssertEveryEventIsAValidRunEvent(events);
@@ -92,7 +89,7 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(1, exitCode, output);
         // No DbPath: the store is found by walking up from the test assemblies to the solution folder.
         var storePath = Path.Combine(sample.Folder, ".uet", "uet.db");
-        using var store = UetStore.Open(storePath);
+        using var store = LiteDbStore.Open(storePath);
         var runs = store.Runs();
         CollectionAssert.AreEquivalent(
             new[] { "Alpha.Tests", "Beta.Tests", "Gamma.Tests" },
@@ -118,7 +115,7 @@ public sealed class LoggerEndToEndTests
         var (exitCode, output) = sample.Test("Multi.Tests.csproj");
 
         Assert.AreEqual(1, exitCode, output);
-        using var store = UetStore.Open(sample.StorePath);
+        using var store = LiteDbStore.Open(sample.StorePath);
         var runs = store.Runs().ToDictionary(r => r.TargetFramework!);
         CollectionAssert.AreEquivalent(new[] { "net10.0", "net9.0" }, runs.Keys.ToList(), output);
         Assert.AreEqual((1, 1), (runs["net10.0"].Passed, runs["net10.0"].Failed));
@@ -141,7 +138,7 @@ public sealed class LoggerEndToEndTests
         );
 
         Assert.AreNotEqual(0, exitCode, output);
-        using var store = UetStore.Open(sample.StorePath);
+        using var store = LiteDbStore.Open(sample.StorePath);
         var run = store.Runs().Single();
         Assert.AreEqual((RunStates.Failed, true), (run.State, run.Aborted), output);
         StringAssert.Contains(run.StateReason, "crash");
@@ -149,14 +146,14 @@ public sealed class LoggerEndToEndTests
         var events = store.Events(run.RunId);
         Assert.AreEqual(
             "Crash.Tests.CrashTests.B_Fails",
-            events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"].AsString
+            events.Single(e => e.Kind == EventKinds.TestFailed).Payload["test"]!.GetValue<string>()
         );
         Assert.AreEqual(EventKinds.RunCompleted, events[^1].Kind);
-        Assert.IsTrue(events[^1].Payload["aborted"].AsBoolean);
+        Assert.IsTrue(events[^1].Payload["aborted"]!.GetValue<bool>());
         StringAssert.Contains(output, "ABORTED");
         // The UetHealth collector saw the host go with a test running.
         var crash = events.Single(e => e.Kind == EventKinds.WorkerCrashed).Payload;
-        Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", crash["test"].AsString);
+        Assert.AreEqual("Crash.Tests.CrashTests.C_KillsTheHost", crash["test"]!.GetValue<string>());
         var task = JsonNode
             .Parse(UetCli.Run("tasks", "--db", sample.StorePath, "--json").Output)!
             .AsArray()
@@ -177,7 +174,7 @@ public sealed class LoggerEndToEndTests
         );
 
         Assert.AreNotEqual(0, exitCode, output);
-        using var store = UetStore.Open(sample.StorePath);
+        using var store = LiteDbStore.Open(sample.StorePath);
         var runs = store.Runs().ToDictionary(r => r.Project);
         CollectionAssert.AreEquivalent(
             new[] { "Quick.Tests", "Slow.Tests", "Stuck.Tests" },
@@ -203,8 +200,8 @@ public sealed class LoggerEndToEndTests
         Assert.AreEqual(0, HealthKinds("Slow.Tests").Length, "slow but progressing: never degraded");
         Assert.AreEqual(0, HealthKinds("Quick.Tests").Length);
         Assert.AreEqual(8, runs["Slow.Tests"].Passed, "the other hosts finish their tests");
-        Assert.AreEqual("healthy", store.Workers(runs["Slow.Tests"].RunId).Single().Outcome);
-        Assert.AreEqual("quarantined", store.Workers(runs["Stuck.Tests"].RunId).Single().Outcome);
+        Assert.AreEqual("healthy", store.Hosts(runs["Slow.Tests"].RunId).Single().Outcome);
+        Assert.AreEqual("quarantined", store.Hosts(runs["Stuck.Tests"].RunId).Single().Outcome);
     }
 
     [TestMethod]
@@ -229,9 +226,9 @@ public sealed class LoggerEndToEndTests
                 .Length,
             output
         );
-        using var store = UetStore.Open(sample.StorePath);
+        using var store = LiteDbStore.Open(sample.StorePath);
         var run = store.Runs().Single();
-        var host = store.Workers(run.RunId).Single();
+        var host = store.Hosts(run.RunId).Single();
         Assert.AreEqual("healthy", host.Outcome);
         StringAssert.EndsWith(host.Sources.Single(), "Mixed.Tests.dll");
     }
@@ -248,7 +245,7 @@ public sealed class LoggerEndToEndTests
         );
 
         Assert.AreNotEqual(0, exitCode, output);
-        using var store = UetStore.Open(sample.StorePath);
+        using var store = LiteDbStore.Open(sample.StorePath);
         var run = store.Runs().Single();
         var events = store.Events(run.RunId);
         var failedChecks = events
@@ -256,15 +253,15 @@ public sealed class LoggerEndToEndTests
             .Select(e => e.Payload)
             .ToList();
         Assert.AreEqual(2, failedChecks.Count, output);
-        Assert.IsTrue(failedChecks.All(c => c["test"].AsString == "Health.Tests.HealthTests.B_Hangs"));
+        Assert.IsTrue(failedChecks.All(c => c["test"]!.GetValue<string>() == "Health.Tests.HealthTests.B_Hangs"));
         var quarantine = events.Single(e => e.Kind == EventKinds.WorkerQuarantined).Payload;
-        Assert.AreEqual("Health.Tests.HealthTests.B_Hangs", quarantine["test"].AsString);
-        Assert.IsTrue(quarantine["killed"].AsBoolean);
-        Assert.AreEqual(3, quarantine["failures"].AsInt32);
+        Assert.AreEqual("Health.Tests.HealthTests.B_Hangs", quarantine["test"]!.GetValue<string>());
+        Assert.IsTrue(quarantine["killed"]!.GetValue<bool>());
+        Assert.AreEqual(3, quarantine["failures"]!.GetValue<int>());
         Assert.AreEqual(1, run.Passed, "the test before the hang is recorded");
         StringAssert.Contains(output, "Uet: fix tasks: 1 open (1 critical); blocking first: ");
         StringAssert.Contains(output, "Test host hung in HealthTests.B_Hangs");
-        Assert.AreEqual("quarantined", store.Workers(run.RunId).Single().Outcome);
+        Assert.AreEqual("quarantined", store.Hosts(run.RunId).Single().Outcome);
         AssertEveryEventIsAValidRunEvent(events);
         Assert.AreEqual(0, UetCli.Run("replay", "--db", sample.StorePath).ExitCode);
     }

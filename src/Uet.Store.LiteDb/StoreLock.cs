@@ -1,4 +1,4 @@
-namespace Uet.Core.Store;
+namespace Uet.Store.LiteDb;
 
 /// <summary>
 /// The cross-process lock that every Uet process takes around each use of a store file: a named mutex (the

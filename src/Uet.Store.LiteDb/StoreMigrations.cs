@@ -1,6 +1,7 @@
 using LiteDB;
+using Uet.Core.Store;
 
-namespace Uet.Core.Store;
+namespace Uet.Store.LiteDb;
 
 /// <summary>
 /// The store's layout version (LiteDB's <c>UserVersion</c>) and the steps that bring an older file up to date.

@@ -1,4 +1,6 @@
-namespace Uet.FixTasks.Tasks;
+using Uet.FixTasks.Tasks;
+
+namespace Uet.FixTasks.Ledger;
 
 /// <summary>
 /// A test is flaky when, in its recent runs, it went from failing to passing and back (or the other way), or when

@@ -2,10 +2,10 @@ using LiteDB;
 using Uet.Core.Events;
 using Uet.Core.Runs;
 
-namespace Uet.Core.Store;
+namespace Uet.Store.LiteDb;
 
 /// <summary>How runs and events are laid out as BSON documents in the store.</summary>
-internal static class Documents
+internal static class RunDocuments
 {
     /// <summary>Events are keyed RUN_ID.EVENT_ID: a run's events form one ordered range of the primary index.</summary>
     public static BsonDocument FromEvent(RunEvent runEvent) =>
@@ -16,7 +16,7 @@ internal static class Documents
             ["run_id"] = runEvent.RunId,
             ["ts"] = Timestamps.Format(runEvent.Ts),
             ["kind"] = runEvent.Kind,
-            ["payload"] = PackedText.Pack(runEvent.Payload),
+            ["payload"] = PayloadBson.ToBson(runEvent.Payload),
         };
 
     public static string EventKey(string runId, string eventId) => $"{runId}.{eventId}";
@@ -30,7 +30,7 @@ internal static class Documents
             document["run_id"].AsString,
             Timestamps.Parse(document["ts"].AsString),
             document["kind"].AsString,
-            PackedText.Unpack(document["payload"].AsDocument)
+            PayloadBson.ToJson(document["payload"].AsDocument)
         );
 
     public static BsonDocument FromRun(RunState run) =>

@@ -1,4 +1,4 @@
-namespace Uet.Core.Store;
+namespace Uet.Store.LiteDb;
 
 /// <summary>
 /// The collections of a Uet store. The recorder's hot path touches only <c>runs</c>, <c>events</c> and

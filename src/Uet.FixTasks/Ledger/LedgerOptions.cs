@@ -1,7 +1,8 @@
 using Uet.FixTasks.Priorities;
+using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
 
-namespace Uet.FixTasks.Tasks;
+namespace Uet.FixTasks.Ledger;
 
 /// <summary>How the ledger ranks tasks, what work they block, and the model and budget of their contexts.</summary>
 public sealed record LedgerOptions
