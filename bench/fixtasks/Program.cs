@@ -8,9 +8,7 @@ using System.Globalization;
 using Uet.Core.Events;
 using Uet.Core.Recording;
 using Uet.Core.Runs;
-using Uet.Core.Store;
 using Uet.FixTasks.Reports;
-using Uet.FixTasks.Tasks;
 
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
 var causes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
@@ -33,8 +31,12 @@ for (var round = 0; round <= rounds; round++)
         var ledger = Measure(() => Record(store, failures));
         var reports = Measure(() =>
         {
-            using var opened = UetStore.Open(store);
-            ReportWriter.Write(ReportData.FromStore(opened, sessionId: null), Path.Combine(folder.FullName, "reports"));
+            using var opened = Uet.Store.LiteDb.LiteDbStore.Open(store);
+            ReportWriter.Write(
+                ReportData.FromStore(opened, sessionId: null),
+                Path.Combine(folder.FullName, "reports"),
+                TimeProvider.System.GetUtcNow()
+            );
         });
         if (round == 0)
         {
@@ -106,9 +108,9 @@ static void LedgerOnly(List<TestResultRecord> failures)
         SessionId = "bench",
         Project = "Shop.Tests",
         StartedAt = DateTimeOffset.UtcNow,
-        Recorder = RecorderProcess.Current(),
+        Recorder = RecorderProcess.Current(Uet.Core.Seams.EnvironmentReader.Process),
     };
-    new FixTaskLedger(new LedgerOptions()).Update(
+    new Uet.FixTasks.Ledger.FixTaskLedger(new Uet.FixTasks.Ledger.LedgerOptions()).Update(
         new Uet.Core.Ledger.CompletedRun(run, new RunCompletion(), failures, new HashSet<string>()),
         new Uet.Core.Ledger.LedgerState([], null)
     );
@@ -119,8 +121,9 @@ static void Record(string store, List<TestResultRecord> failures)
     var options = new RecorderOptions
     {
         StorePath = store,
+        OpenStore = Uet.Store.LiteDb.LiteDbStore.Opener,
         FallbackDirectory = Path.GetDirectoryName(store)!,
-        Ledger = new FixTaskLedger(new LedgerOptions()),
+        Ledger = new Uet.FixTasks.Ledger.FixTaskLedger(new Uet.FixTasks.Ledger.LedgerOptions()),
     };
     var start = new RunStart
     {
@@ -128,7 +131,7 @@ static void Record(string store, List<TestResultRecord> failures)
         Project = "Shop.Tests",
         TargetFramework = "net10.0",
         Sources = ["/src/Shop.Tests/bin/Shop.Tests.dll"],
-        Recorder = RecorderProcess.Current(),
+        Recorder = RecorderProcess.Current(Uet.Core.Seams.EnvironmentReader.Process),
     };
     var recorder = new RunRecorder(options, Ids.New(), start, Console.Error.WriteLine);
     foreach (var failure in failures)

@@ -3,7 +3,6 @@
 // Run: dotnet run -c Release --project bench/health [HOSTS=8] [CHECKS=2000]
 using System.Diagnostics;
 using System.Globalization;
-using Uet.Core.Events;
 using Uet.Core.Health;
 
 var hosts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
@@ -28,7 +27,7 @@ try
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < checks; i++)
         {
-            monitor.Check(Timestamps.Now());
+            monitor.Check();
         }
         var spent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         if (round > 0)

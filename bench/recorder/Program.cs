@@ -101,13 +101,14 @@ static (double, int) Throughput(string db, TestResult[] sample, int resultsPerBa
     {
         SessionId = "bench",
         Project = "Bench.Tests",
-        Recorder = RecorderProcess.Current(),
+        Recorder = RecorderProcess.Current(Uet.Core.Seams.EnvironmentReader.Process),
     };
     var clock = Stopwatch.StartNew();
     var recorder = new RunRecorder(
         new RecorderOptions
         {
             StorePath = db,
+            OpenStore = Uet.Store.LiteDb.LiteDbStore.Opener,
             FallbackDirectory = Path.GetDirectoryName(db)!,
             ResultsPerBatchEvent = resultsPerBatchEvent,
         },
