@@ -33,9 +33,8 @@ for (var round = 0; round <= rounds; round++)
         {
             using var opened = Uet.Store.LiteDb.LiteDbStore.Open(store);
             ReportWriter.Write(
-                ReportData.FromStore(opened, sessionId: null),
-                Path.Combine(folder.FullName, "reports"),
-                TimeProvider.System.GetUtcNow()
+                ReportData.FromStore(opened, sessionId: null, TimeProvider.System.GetUtcNow()),
+                Path.Combine(folder.FullName, "reports")
             );
         });
         if (round == 0)
