@@ -1,8 +1,7 @@
 namespace Uet.Tests.Shared;
 
 /// <summary>
-/// Debian's Chromium, headless: installed by this set-up when the machine lacks it (apt-get, as root), then used
-/// to load a page from a file and print the DOM it ended with, after any script on it would have run. Compiled
+/// Debian's Chromium, headless (installed by <c>.ci/setup</c>, never by a test), used to load a page from a file and print the DOM it ended with, after any script on it would have run. Compiled
 /// into the test projects that load reports in a browser.
 /// </summary>
 internal static class HeadlessChromium
@@ -38,30 +37,10 @@ internal static class HeadlessChromium
 
     private static string Install()
     {
-        if (!File.Exists(Browser))
-        {
-            var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            var (update, updated) = ProcessRunner.Run(
-                "apt-get",
-                ["update", "-qq"],
-                "/",
-                environment,
-                TimeSpan.FromMinutes(5)
-            );
-            Assert.AreEqual(
-                0,
-                update,
-                $"apt-get update failed (the browser test installs Debian's chromium, as root):\n{updated}"
-            );
-            var (install, installed) = ProcessRunner.Run(
-                "apt-get",
-                ["install", "-y", "-qq", "chromium"],
-                "/",
-                environment,
-                TimeSpan.FromMinutes(10)
-            );
-            Assert.AreEqual(0, install, $"apt-get install chromium failed:\n{installed}");
-        }
+        Assert.IsTrue(
+            File.Exists(Browser),
+            $"{Browser} is missing: run `bash .ci/setup` (as root) once, which installs Debian's chromium."
+        );
         return Browser;
     }
 }

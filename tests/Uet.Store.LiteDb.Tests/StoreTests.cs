@@ -2,9 +2,8 @@ using LiteDB;
 using Uet.Core.Events;
 using Uet.Core.Runs;
 using Uet.Core.Store;
-using Uet.Store.LiteDb;
 
-namespace Uet.Core.Tests;
+namespace Uet.Store.LiteDb.Tests;
 
 [TestClass]
 public sealed class StoreTests
