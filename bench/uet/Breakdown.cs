@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Bench;
 

@@ -1,6 +1,6 @@
 using Uet.Bench;
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 // --breakdown-*: where the time goes (harness/breakdown.py); otherwise the measured run (harness/validate_bench.py).
 switch (args.FirstOrDefault())

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Build.Framework;
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Build.Tasks;
 

@@ -12,7 +12,7 @@ internal static class StoreMigrations
     /// <summary>Step N brings a version N-1 file to version N.</summary>
     private static readonly Action<LiteDatabase>[] Steps =
     [
-        // 1: indexes for the fix-task and worker queries. Runs and events need none (see Collections).
+        // 1: indexes for the fix-task and test-host queries. Runs and events need none (see Collections).
         db =>
         {
             db.GetCollection(Collections.FixTasks).EnsureIndex("signature");

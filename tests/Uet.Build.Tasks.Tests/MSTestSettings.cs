@@ -1,2 +1,2 @@
-// End-to-end tests run real dotnet builds; two at a time suits a two-core machine.
+// The tasks hosted in-process on a recording build engine.
 [assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]

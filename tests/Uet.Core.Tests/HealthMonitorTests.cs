@@ -1,11 +1,13 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Uet.Core.Events;
 using Uet.Core.Health;
 
 namespace Uet.Core.Tests;
 
-/// <summary>The health monitor on real processes standing in for test hosts, with a check every second.</summary>
+/// <summary>
+/// The health monitor's timing rules on a fake clock, with stand-in hosts (which are alive, which were ended);
+/// <c>Uet.Core.IntegrationTests</c> has the same monitor on real processes.
+/// </summary>
 [TestClass]
 public sealed class HealthMonitorTests
 {
@@ -16,48 +18,19 @@ public sealed class HealthMonitorTests
         MaxFailures = 3,
     };
 
-    [TestMethod]
-    public void AHostWhoseTestHangsIsQuarantinedAfterThreeFailedChecksAndEnded()
-    {
-        using var host = Process.Start("sleep", "600");
-        var findings = new ConcurrentQueue<HealthFinding>();
-        using var monitor = new HealthMonitor(EverySecond, findings.Enqueue, _ => { });
-        monitor.HostLaunched(host.Id);
-        monitor.TestStarted(host.Id, "Shop.Tests.Checkout.Hangs");
-
-        monitor.Start();
-        var ended = host.WaitForExit(TimeSpan.FromSeconds(8));
-
-        Assert.IsTrue(ended, "the host was ended");
-        // (The states at each check are in StatesFollowTheAgeOfTheLastProgress: a timer's ticks drift by milliseconds.)
-        CollectionAssert.AreEqual(
-            new[]
-            {
-                (EventKinds.WorkerHealthCheckFailed, 1),
-                (EventKinds.WorkerHealthCheckFailed, 2),
-                (EventKinds.WorkerQuarantined, 3),
-            },
-            findings.Select(f => (f.Kind, f.Failures)).ToList()
-        );
-        var quarantine = findings.Last();
-        Assert.AreEqual("Shop.Tests.Checkout.Hangs", quarantine.Test);
-        Assert.AreEqual(host.Id, quarantine.HostId);
-        Assert.IsTrue(quarantine.Killed);
-        Assert.IsTrue(
-            quarantine.ProgressAge >= TimeSpan.FromSeconds(2),
-            $"two intervals or more without progress, was {quarantine.ProgressAge}"
-        );
-    }
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly HashSet<int> _alive = [101, 202, 303];
+    private readonly List<int> _killed = [];
+    private readonly List<HealthFinding> _findings = [];
+    private readonly List<string> _warnings = [];
 
     [TestMethod]
     public void StatesFollowTheAgeOfTheLastProgress()
     {
-        using var host = Process.Start("sleep", "600");
-        var findings = new List<HealthFinding>();
-        using var monitor = new HealthMonitor(EverySecond, findings.Add, _ => { });
-        monitor.HostLaunched(host.Id);
-        monitor.TestStarted(host.Id, "T.Slow");
-        var start = Timestamps.Now(TimeProvider.System);
+        using var monitor = Monitor(EverySecond);
+        monitor.HostLaunched(101);
+        monitor.TestStarted(101, "T.Slow");
+        var start = _clock.GetUtcNow();
 
         foreach (var seconds in new[] { 0.5, 1.2, 2.2, 3.2 })
         {
@@ -71,89 +44,91 @@ public sealed class HealthMonitorTests
                 (EventKinds.WorkerHealthCheckFailed, HostHealth.Unhealthy),
                 (EventKinds.WorkerQuarantined, HostHealth.Unhealthy),
             },
-            findings.Select(f => (f.Kind, f.Health)).ToList(),
+            _findings.Select(f => (f.Kind, f.Health)).ToList(),
             "healthy under one interval, degraded under two, unhealthy beyond"
         );
-        Assert.IsTrue(host.WaitForExit(TimeSpan.FromSeconds(5)));
+        CollectionAssert.AreEqual(new[] { 101 }, _killed, "the quarantined host is ended");
     }
 
     [TestMethod]
-    public void AHostThatDiesWithATestRunningHasCrashedWithThatTest()
+    public void TheTimerChecksEveryIntervalAndAHangIsQuarantinedAtTheThirdFailedCheck()
     {
-        using var host = Process.Start("sleep", "0.3");
-        var findings = new ConcurrentQueue<HealthFinding>();
-        using var monitor = new HealthMonitor(EverySecond, findings.Enqueue, _ => { });
-        monitor.HostLaunched(host.Id);
-        monitor.TestStarted(host.Id, "Shop.Tests.Native.Crashes");
-        host.WaitForExit();
+        using var monitor = Monitor(EverySecond);
+        monitor.HostLaunched(101);
+        monitor.TestStarted(101, "Shop.Tests.Checkout.Hangs");
+        monitor.Start();
+        monitor.Start(); // A second start makes no second timer.
 
-        var found = monitor.Check(Timestamps.Now(TimeProvider.System));
+        for (var second = 0; second < 6; second++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
 
-        Assert.AreEqual(1, found.Count);
-        Assert.AreEqual((EventKinds.WorkerCrashed, "Shop.Tests.Native.Crashes"), (found[0].Kind, found[0].Test));
-        Assert.AreEqual(0, monitor.Check(Timestamps.Now(TimeProvider.System)).Count, "a crash is reported once");
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                (EventKinds.WorkerHealthCheckFailed, 1),
+                (EventKinds.WorkerHealthCheckFailed, 2),
+                (EventKinds.WorkerQuarantined, 3),
+            },
+            _findings.Select(f => (f.Kind, f.Failures)).ToList()
+        );
+        var quarantine = _findings[^1];
+        Assert.AreEqual(
+            ("Shop.Tests.Checkout.Hangs", 101, true),
+            (quarantine.Test, quarantine.HostId, quarantine.Killed)
+        );
+        Assert.AreEqual(TimeSpan.FromSeconds(3), quarantine.ProgressAge);
     }
 
     [TestMethod]
     public void ASlowButProgressingHostIsNeverDegraded()
     {
-        using var host = Process.Start("sleep", "600");
-        var findings = new ConcurrentQueue<HealthFinding>();
-        using var monitor = new HealthMonitor(EverySecond, findings.Enqueue, _ => { });
-        monitor.HostLaunched(host.Id);
+        using var monitor = Monitor(EverySecond);
+        monitor.HostLaunched(101);
         monitor.Start();
 
         for (var i = 0; i < 10; i++) // 4 seconds of tests of 0.4 s each.
         {
-            monitor.TestStarted(host.Id, $"Shop.Tests.Slow.Case{i}");
-            Thread.Sleep(400);
-            monitor.TestEnded(host.Id, $"Shop.Tests.Slow.Case{i}");
+            monitor.TestStarted(101, $"Shop.Tests.Slow.Case{i}");
+            _clock.Advance(TimeSpan.FromMilliseconds(400));
+            monitor.TestEnded(101, $"Shop.Tests.Slow.Case{i}");
         }
 
-        Assert.AreEqual(0, findings.Count, string.Join(", ", findings));
-        host.Kill();
+        Assert.AreEqual(0, _findings.Count, string.Join(", ", _findings));
     }
 
     [TestMethod]
     public void OfThreeHostsOnlyTheHangingOneIsQuarantined()
     {
-        using var hanging = Process.Start("sleep", "600");
-        using var busy = Process.Start("sleep", "600");
-        using var idle = Process.Start("sleep", "600");
-        var findings = new ConcurrentQueue<HealthFinding>();
-        using var monitor = new HealthMonitor(EverySecond, findings.Enqueue, _ => { });
-        foreach (var host in new[] { hanging, busy, idle })
+        using var monitor = Monitor(EverySecond);
+        foreach (var host in new[] { 101, 202, 303 })
         {
-            monitor.HostLaunched(host.Id);
+            monitor.HostLaunched(host);
         }
-        monitor.TestStarted(hanging.Id, "A.Tests.Hangs");
+        monitor.TestStarted(101, "A.Tests.Hangs");
         monitor.Start();
 
-        for (var i = 0; i < 12 && !hanging.HasExited; i++)
+        for (var i = 0; i < 12; i++)
         {
-            monitor.TestStarted(busy.Id, $"B.Tests.Case{i}");
-            Thread.Sleep(400);
-            monitor.TestEnded(busy.Id, $"B.Tests.Case{i}");
+            monitor.TestStarted(202, $"B.Tests.Case{i}");
+            _clock.Advance(TimeSpan.FromMilliseconds(400));
+            monitor.TestEnded(202, $"B.Tests.Case{i}");
         }
 
-        Assert.IsTrue(hanging.WaitForExit(TimeSpan.FromSeconds(3)));
-        Assert.IsTrue(findings.All(f => f.HostId == hanging.Id), string.Join(", ", findings));
-        Assert.AreEqual(EventKinds.WorkerQuarantined, findings.Last().Kind);
-        Assert.IsFalse(busy.HasExited || idle.HasExited);
-        busy.Kill();
-        idle.Kill();
+        Assert.IsTrue(_findings.All(f => f.HostId == 101), string.Join(", ", _findings));
+        Assert.AreEqual(EventKinds.WorkerQuarantined, _findings[^1].Kind);
+        CollectionAssert.AreEqual(new[] { 101 }, _killed);
     }
 
     [TestMethod]
     public void ChecksInTheGracePeriodDoNotFailAndReportOnlyLeavesTheHostRunning()
     {
-        using var host = Process.Start("sleep", "600");
-        var findings = new List<HealthFinding>();
         var options = EverySecond with { Grace = TimeSpan.FromSeconds(2), Action = QuarantineAction.Report };
-        using var monitor = new HealthMonitor(options, findings.Add, _ => { });
-        monitor.HostLaunched(host.Id);
-        monitor.TestStarted(host.Id, "T.Hangs");
-        var start = Timestamps.Now(TimeProvider.System);
+        using var monitor = Monitor(options);
+        monitor.HostLaunched(101);
+        monitor.TestStarted(101, "T.Hangs");
+        var start = _clock.GetUtcNow();
 
         foreach (var seconds in new[] { 1.5, 2.5, 3.5, 4.5 })
         {
@@ -162,33 +137,62 @@ public sealed class HealthMonitorTests
 
         CollectionAssert.AreEqual(
             new[] { 1, 2, 3 },
-            findings.Select(f => f.Failures).ToArray(),
+            _findings.Select(f => f.Failures).ToArray(),
             "the check at 1.5 s was in the grace period"
         );
-        Assert.AreEqual(EventKinds.WorkerQuarantined, findings[^1].Kind);
-        Assert.IsFalse(findings[^1].Killed);
-        Assert.IsFalse(host.HasExited, "QuarantineAction report leaves the host running");
-        host.Kill();
+        Assert.AreEqual(EventKinds.WorkerQuarantined, _findings[^1].Kind);
+        Assert.IsFalse(_findings[^1].Killed);
+        Assert.AreEqual(0, _killed.Count, "QuarantineAction report leaves the host running");
+    }
+
+    [TestMethod]
+    public void AHostGoneWithATestRunningHasCrashedOnceAndAnIdleOneThatEndsHasNot()
+    {
+        using var monitor = Monitor(EverySecond);
+        monitor.HostLaunched(101);
+        monitor.HostLaunched(202);
+        monitor.TestStarted(101, "Shop.Tests.Native.Crashes");
+        _alive.Clear();
+
+        var found = monitor.Check();
+
+        Assert.AreEqual(1, found.Count);
+        Assert.AreEqual((EventKinds.WorkerCrashed, "Shop.Tests.Native.Crashes"), (found[0].Kind, found[0].Test));
+        Assert.AreEqual(0, monitor.Check().Count, "a crash is reported once");
     }
 
     [TestMethod]
     public void AFailureInsideTheMonitorIsReportedOnceAndTheCallerIsNotHurt()
     {
-        var warnings = new List<string>();
         using var monitor = new HealthMonitor(
             EverySecond,
-            _ => { },
-            warnings.Add,
-            isAlive: _ => throw new InvalidOperationException("no /proc")
+            _findings.Add,
+            _warnings.Add,
+            isAlive: _ => throw new InvalidOperationException("no /proc"),
+            clock: _clock
         );
         monitor.HostLaunched(12345);
         monitor.TestStarted(12345, "T.X");
 
         monitor.Start();
-        Thread.Sleep(2500);
+        _clock.Advance(TimeSpan.FromSeconds(2.5));
         monitor.TestEnded(12345, "T.X");
 
-        Assert.AreEqual(1, warnings.Count, string.Join("\n", warnings));
-        StringAssert.StartsWith(warnings[0], "Uet: the health monitor failed (InvalidOperationException: no /proc)");
+        Assert.AreEqual(1, _warnings.Count, string.Join("\n", _warnings));
+        StringAssert.StartsWith(_warnings[0], "Uet: the health monitor failed (InvalidOperationException: no /proc)");
     }
+
+    private HealthMonitor Monitor(HealthOptions options) =>
+        new(
+            options,
+            _findings.Add,
+            _warnings.Add,
+            isAlive: _alive.Contains,
+            kill: id =>
+            {
+                _killed.Add(id);
+                _alive.Remove(id);
+            },
+            clock: _clock
+        );
 }

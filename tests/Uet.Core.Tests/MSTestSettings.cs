@@ -1,2 +1,2 @@
-// Store tests open real LiteDB files and start real processes; two at a time suits a two-core machine.
+// Recorder tests open real LiteDB files; two at a time suits a two-core machine.
 [assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]

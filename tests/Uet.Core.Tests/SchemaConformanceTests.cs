@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Uet.Core.Events;
 using Uet.Store.LiteDb;
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Core.Tests;
 

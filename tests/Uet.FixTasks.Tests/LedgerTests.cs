@@ -4,7 +4,8 @@ using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Priorities;
 using Uet.FixTasks.Tasks;
 using Uet.FixTasks.Workstreams;
-using static Uet.FixTasks.Tests.Failures;
+using Uet.Tests.FixTasks;
+using static Uet.Tests.FixTasks.Failures;
 
 namespace Uet.FixTasks.Tests;
 

@@ -3,7 +3,8 @@ using Json.Schema;
 using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Reports;
 using Uet.FixTasks.Workstreams;
-using static Uet.FixTasks.Tests.Failures;
+using Uet.Tests.FixTasks;
+using static Uet.Tests.FixTasks.Failures;
 
 namespace Uet.FixTasks.Tests;
 

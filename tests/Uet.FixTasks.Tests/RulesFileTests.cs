@@ -42,6 +42,18 @@ public sealed class RulesFileTests
     }
 
     [TestMethod]
+    public void EachSchemaProblemIsLocatedAsTheBuildGateLocatesIt()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("rules.json", "{\n  \"flaky_runs\": 3,\n  \"many_failures\": \"ten\"\n}");
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => FixTaskRulesFile.Load(path));
+
+        StringAssert.Contains(error.Message, $"{path}(3,20): error UET");
+        StringAssert.Contains(error.Message, "/many_failures");
+    }
+
+    [TestMethod]
     public void MalformedJsonIsAnErrorWithLineAndColumn()
     {
         using var folder = new TempFolder();

@@ -1,5 +1,5 @@
 using Uet.FixTasks.Signatures;
-using static Uet.FixTasks.Tests.Failures;
+using static Uet.Tests.FixTasks.Failures;
 
 namespace Uet.FixTasks.Tests;
 

@@ -53,7 +53,7 @@ public sealed class DocumentParsingTests
         var text = "{\n  \"task_id\": \"a\",\n  \"name\": \"A\",\n  \"kind\": 7\n}";
         using var folder = new TempFolder();
         var file = folder.Write("x.task.json", [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
-        var findings = new Validation.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
+        var findings = new Verdicts.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
         Assert.AreEqual("UET1103@4:11", findings.Positions());
     }
 
@@ -65,7 +65,7 @@ public sealed class DocumentParsingTests
             "x.task.json",
             [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']
         );
-        var findings = new Validation.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
+        var findings = new Verdicts.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
         Assert.AreEqual("UET1004", findings.Codes());
     }
 

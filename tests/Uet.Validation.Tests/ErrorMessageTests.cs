@@ -177,7 +177,7 @@ public sealed class ErrorMessageTests
             """
         );
         var set = Schemas.SchemaSetLoader.Load([schema]);
-        var findings = new Validation.DocumentValidator(set)
+        var findings = new Verdicts.DocumentValidator(set)
             .Validate(folder.Write("d.json", """{"contact": {"fax": "1"}}"""), schema)
             .Findings;
         Assert.AreEqual("UET1107@1:13", findings.Positions());

@@ -1,6 +1,6 @@
 using Uet.Validation.Diagnostics;
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Validation.Tests;
 

@@ -83,7 +83,7 @@ public sealed class SchemaSelectionTests
         using var folder = new TempFolder();
         folder.Write("my.schema.json", "{}");
         var file = folder.Write("doc.json", """{"$schema": "my.schema.json"}""");
-        var findings = new Validation.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
+        var findings = new Verdicts.DocumentValidator(Gate.ShippedSchemas).Validate(file).Findings;
         Assert.AreEqual("UET1302@1:13", findings.Positions(), "at the $schema value");
         StringAssert.Contains(findings[0].Message, "<UetSchema Include=");
     }

@@ -1,5 +1,5 @@
 using Uet.Validation.Schemas;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Validation.Tests;
 

@@ -51,7 +51,7 @@ internal static class ReplayCommand
             .GroupBy(f => f.Finding.Kind)
             .ToDictionary(g => g.Key, g => g.Count());
         var replayed = events
-            .Where(e => e.Kind.StartsWith("worker_", StringComparison.Ordinal))
+            .Where(e => Core.Events.EventKinds.HostKinds.Contains(e.Kind))
             .GroupBy(e => e.Kind)
             .ToDictionary(g => g.Key, g => g.Count());
         return stored

@@ -34,6 +34,10 @@ public static class EventKinds
     public const string WorkerQuarantined = "worker_quarantined";
     public const string WorkerCrashed = "worker_crashed";
 
+    /// <summary>What the health monitor found about test hosts (the stored names say "worker": they are public).</summary>
+    public static IReadOnlyList<string> HostKinds { get; } =
+    [WorkerHealthCheckFailed, WorkerQuarantined, WorkerCrashed];
+
     /// <summary>The kinds above, the test-run extension of the schema's enumeration.</summary>
     public static IReadOnlyList<string> TestRunKinds { get; } =
     [

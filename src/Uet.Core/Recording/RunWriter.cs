@@ -1,30 +1,27 @@
 using Uet.Core.Events;
 using Uet.Core.Ledger;
 using Uet.Core.Runs;
-using Uet.Core.Store;
 
 namespace Uet.Core.Recording;
 
 /// <summary>
 /// The writer thread's side of a <see cref="RunRecorder"/>: keeps the run's state from the results it is handed,
-/// gathers passed and skipped results into batch events, and writes to the store, or to the JSONL fallback once
-/// the store has failed.
+/// turns them into events (passed and skipped ones in batches) and writes them (<see cref="StoreOrFallback"/>);
+/// the last write hands the run to the fix-task ledger, when there is one.
 /// </summary>
 internal sealed class RunWriter : IDisposable
 {
     private readonly RecorderOptions _options;
     private readonly Action<string> _warn;
+    private readonly StoreOrFallback _output;
     private readonly List<RunEvent> _pending = [];
-    private readonly List<TestResultRecord> _passedBatch = [];
-    private readonly List<TestResultRecord> _skippedBatch = [];
+    private readonly ResultBatch _passedBatch;
+    private readonly ResultBatch _skippedBatch;
 
     // What the ledger needs at the end, kept only when there is one.
     private readonly List<TestResultRecord> _failures = [];
     private readonly HashSet<string> _passedTests = new(StringComparer.Ordinal);
     private readonly List<Health.HealthReport> _hosts = [];
-    private readonly JsonlFallback _fallback;
-    private IRunStore? _store;
-    private bool _usedFallback;
 
     /// <summary>The run as last written; the counts below run ahead of it between writes.</summary>
     private RunState _run;
@@ -36,7 +33,6 @@ internal sealed class RunWriter : IDisposable
     {
         _options = options;
         _warn = warn;
-        _fallback = new JsonlFallback(options.FallbackDirectory, runId);
         var started = RunEvents.Started(runId, start, Now());
         _run = new RunState
         {
@@ -48,18 +44,18 @@ internal sealed class RunWriter : IDisposable
             StartedAt = started.Ts,
             Recorder = start.Recorder,
         };
-        _store = OpenStore();
+        // Batched results leave out the run's test assembly when it has only one.
+        var runSource = start.Sources.Count == 1 ? start.Sources[0] : "";
+        _passedBatch = new ResultBatch(runId, TestOutcome.Passed, runSource, options.ResultsPerBatchEvent);
+        _skippedBatch = new ResultBatch(runId, TestOutcome.Skipped, runSource, options.ResultsPerBatchEvent);
+        _output = new StoreOrFallback(options, runId, warn);
         _pending.Add(started);
         Flush(); // At once: from now on the store shows the run as running, and can recover it.
     }
 
     public int PendingEvents => _pending.Count;
 
-    /// <summary>The run's test assembly when it has only one ("" otherwise): batched results leave it out.</summary>
-    private string RunSource => _run.Sources.Count == 1 ? _run.Sources[0] : "";
-
-    public RecordingOutcome Outcome =>
-        new(_run, _usedFallback ? null : _store?.Location, _usedFallback ? _fallback.Path : null);
+    public RecordingOutcome Outcome => new(_run, _output.StoreLocation, _output.FallbackPath);
 
     public void Add(TestResultRecord result)
     {
@@ -75,7 +71,7 @@ internal sealed class RunWriter : IDisposable
                 break;
             case TestOutcome.Passed:
                 _passed++;
-                AddToBatch(_passedBatch, TestOutcome.Passed, result);
+                AddPending(_passedBatch.Add(result, Now()));
                 if (_options.Ledger is not null)
                 {
                     _passedTests.Add(result.FullyQualifiedName);
@@ -83,7 +79,7 @@ internal sealed class RunWriter : IDisposable
                 break;
             default:
                 _skipped++;
-                AddToBatch(_skippedBatch, TestOutcome.Skipped, result);
+                AddPending(_skippedBatch.Add(result, Now()));
                 break;
         }
     }
@@ -101,34 +97,13 @@ internal sealed class RunWriter : IDisposable
     public void Complete(RunCompletion completion)
     {
         CloseBatches();
-        var completedWithLedger =
-            _store is not null && _options.Ledger is { } ledger && CompleteWithLedger(ledger, completion);
-        if (!completedWithLedger)
+        if (_options.Ledger is not { } ledger || !CompleteWithLedger(ledger, completion))
         {
             _pending.Add(RunEvents.Completed(_run.RunId, completion, Now()));
             _run = Final(_run, completion, _pending[^1].Ts);
             Flush();
         }
-        SaveHosts();
-    }
-
-    /// <summary>The test hosts' reports, beside the run (their findings are already events of it).</summary>
-    private void SaveHosts()
-    {
-        if (_store is null || _hosts.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            _store.SaveHosts(_run.RunId, _hosts);
-        }
-        catch (StoreException e)
-        {
-            _warn(
-                $"Uet: the test hosts of this run could not be saved ({e.Message}); their health events are recorded."
-            );
-        }
+        _output.SaveHosts(_run.RunId, _hosts);
     }
 
     /// <summary>Writes what is pending, with the passed and skipped results gathered so far.</summary>
@@ -140,65 +115,39 @@ internal sealed class RunWriter : IDisposable
             return;
         }
         var state = Counted(_run);
-        if (_store is not null)
-        {
-            try
-            {
-                _store.Append(state, _pending);
-                _run = state;
-                _pending.Clear();
-                return;
-            }
-            catch (StoreException e)
-            {
-                StoreFailed(e);
-            }
-        }
-        try
-        {
-            _fallback.Append(_pending);
-            _usedFallback = true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _warn(
-                $"Uet: the events could not be written to {_fallback.Path} either ({e.Message}); {_pending.Count} events of this run are lost."
-            );
-        }
+        _output.Append(state, _pending);
         _run = state;
         _pending.Clear();
     }
 
-    public void Dispose() => _store?.Dispose();
+    public void Dispose() => _output.Dispose();
 
     private DateTimeOffset Now() => Timestamps.Now(_options.Clock);
 
     /// <summary>
     /// The last write of a run with a ledger, in one transaction: the pending events, the ledger's changes and their
-    /// events, and run_completed last of all. False when the store failed (the caller falls back as usual).
+    /// events, and run_completed last of all. False when there is no store or it failed (the caller falls back as
+    /// usual).
     /// </summary>
     private bool CompleteWithLedger(IFixTaskLedger ledger, RunCompletion completion)
     {
-        try
+        var saved = _output.TryComplete(_pending, tasks =>
         {
-            _run = _store!.Complete(_pending, tasks =>
+            var changes = UpdateLedger(ledger, Final(Counted(_run), completion, Now()), completion, tasks);
+            var completed = RunEvents.Completed(_run.RunId, completion, Now());
+            var final = Final(Counted(_run), completion, completed.Ts) with
             {
-                var changes = UpdateLedger(ledger, Final(Counted(_run), completion, Now()), completion, tasks);
-                var completed = RunEvents.Completed(_run.RunId, completion, Now());
-                var final = Final(Counted(_run), completion, completed.Ts) with
-                {
-                    EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1,
-                };
-                return (final, changes with { Events = [.. changes.Events, completed] });
-            });
-            _pending.Clear();
-            return true;
-        }
-        catch (StoreException e)
+                EventCount = _run.EventCount + _pending.Count + changes.Events.Count + 1,
+            };
+            return (final, changes with { Events = [.. changes.Events, completed] });
+        });
+        if (saved is null)
         {
-            StoreFailed(e);
             return false;
         }
+        _run = saved;
+        _pending.Clear();
+        return true;
     }
 
     /// <summary>The run with the counts so far and the pending events counted.</summary>
@@ -222,13 +171,6 @@ internal sealed class RunWriter : IDisposable
                 ?? RunStates.FinalReason(_failed, completion.Aborted, completion.Canceled),
         };
 
-    private void StoreFailed(StoreException e)
-    {
-        _warn($"Uet: {e.Message} The test run goes on; this run's events from now on are written to {_fallback.Path}.");
-        _store!.Dispose();
-        _store = null;
-    }
-
     /// <summary>The ledger's changes; a ledger that fails costs the fix tasks of this run, never the run's record.</summary>
     private LedgerChanges UpdateLedger(
         IFixTaskLedger ledger,
@@ -245,7 +187,7 @@ internal sealed class RunWriter : IDisposable
                 tasks
             );
         }
-        catch (Exception e) when (e is not StoreException)
+        catch (Exception e) when (e is not Store.StoreException)
         {
             _warn(
                 $"Uet: the fix tasks of this run could not be updated ({e.GetType().Name}: {e.Message}); the run is recorded."
@@ -254,40 +196,17 @@ internal sealed class RunWriter : IDisposable
         }
     }
 
-    private IRunStore? OpenStore()
+    private void AddPending(RunEvent? runEvent)
     {
-        try
+        if (runEvent is not null)
         {
-            return _options.OpenStore(_options.StorePath, createIfMissing: true);
-        }
-        catch (StoreException e)
-        {
-            _warn($"Uet: {e.Message} The test run goes on; its events are written to {_fallback.Path}.");
-            return null;
-        }
-    }
-
-    private void AddToBatch(List<TestResultRecord> batch, TestOutcome outcome, TestResultRecord result)
-    {
-        batch.Add(result);
-        if (batch.Count >= _options.ResultsPerBatchEvent)
-        {
-            _pending.Add(RunEvents.Batch(_run.RunId, outcome, batch, RunSource, Now()));
-            batch.Clear();
+            _pending.Add(runEvent);
         }
     }
 
     private void CloseBatches()
     {
-        if (_passedBatch.Count > 0)
-        {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Passed, _passedBatch, RunSource, Now()));
-            _passedBatch.Clear();
-        }
-        if (_skippedBatch.Count > 0)
-        {
-            _pending.Add(RunEvents.Batch(_run.RunId, TestOutcome.Skipped, _skippedBatch, RunSource, Now()));
-            _skippedBatch.Clear();
-        }
+        AddPending(_passedBatch.Close(Now()));
+        AddPending(_skippedBatch.Close(Now()));
     }
 }

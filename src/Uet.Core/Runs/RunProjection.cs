@@ -81,7 +81,7 @@ public static class RunProjection
                     StateReason = Text(payload, "reason"),
                 };
             default:
-                return counted; // Task and worker events do not change the run's own state.
+                return counted; // Task and test-host events do not change the run's own state.
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using Uet.Validation.Diagnostics;
-using Uet.Validation.Validation;
+using Uet.Validation.Verdicts;
 
 namespace Uet.Validation.Schemas;
 

@@ -1,0 +1,2 @@
+// These tests start real processes; two at a time suits a two-core machine.
+[assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]

@@ -1,0 +1,2 @@
+// These tests run real `dotnet test`; two at a time suits a two-core machine.
+[assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]
