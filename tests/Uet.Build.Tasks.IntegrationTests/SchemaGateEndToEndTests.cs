@@ -223,6 +223,7 @@ public sealed class SchemaGateEndToEndTests
                     "tasks/net10.0/YamlDotNet.dll",
                     "schema/uet/workstream_spec.v1.json",
                     "README.md",
+                    "diagnostics.md",
                 ]
         )
         {

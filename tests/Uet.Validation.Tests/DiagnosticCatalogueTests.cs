@@ -3,12 +3,12 @@ using Uet.Validation.Diagnostics;
 
 namespace Uet.Validation.Tests;
 
-/// <summary>The README's diagnostics table is the user's reference: it must list exactly the codes the gate can report.</summary>
+/// <summary>The diagnostics table (docs/diagnostics.md, shipped in the package as the help links' target) is the user's reference: it must list exactly the codes the gate can report.</summary>
 [TestClass]
 public sealed partial class DiagnosticCatalogueTests
 {
     private static readonly string Readme = File.ReadAllText(
-        Path.Combine(AppContext.BaseDirectory, "fixtures", "README.md")
+        Path.Combine(AppContext.BaseDirectory, "fixtures", "diagnostics.md")
     );
 
     [TestMethod]
@@ -21,7 +21,7 @@ public sealed partial class DiagnosticCatalogueTests
                 .SingleOrDefault(l =>
                     l.StartsWith($"| <a id=\"{code.Id.ToLowerInvariant()}\"></a>{code.Id} |", StringComparison.Ordinal)
                 );
-            Assert.IsNotNull(row, $"{code.Id} has no row in the README's diagnostics table");
+            Assert.IsNotNull(row, $"{code.Id} has no row in docs/diagnostics.md's table");
             StringAssert.Contains(row, code.Title);
             StringAssert.Contains(row, code.Fix);
         }

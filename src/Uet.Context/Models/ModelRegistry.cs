@@ -6,7 +6,7 @@ namespace Uet.Context.Models;
 /// Model names to encodings and context windows. A model name matches the longest family prefix that it starts
 /// with (case-insensitive), so "gpt-4o-mini" is gpt-4o, not gpt-4. Unknown OpenAI names fall back to o200k (the
 /// encoding of every OpenAI model since gpt-4o); other families (Claude, Gemini, Llama, Mistral, ...) have no
-/// local tokenizer and are estimated. The README lists the table.
+/// local tokenizer and are estimated. docs/tokens.md lists the table.
 /// </summary>
 public sealed class ModelRegistry(IReadOnlyList<ModelFamily> families)
 {

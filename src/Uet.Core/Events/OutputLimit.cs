@@ -7,7 +7,7 @@ namespace Uet.Core.Events;
 /// </summary>
 public static class OutputLimit
 {
-    /// <summary>Default cap per stream and test, in characters (documented in the README).</summary>
+    /// <summary>Default cap per stream and test, in characters (documented in docs/recording.md).</summary>
     public const int DefaultMaxChars = 16 * 1024;
 
     public static string? Cap(string? text, int maxChars)

@@ -31,7 +31,7 @@ public sealed record TestResultRecord
     public string? CodeFilePath { get; init; }
     public int? LineNumber { get; init; }
 
-    /// <summary>The result as an event payload (field names in the README's event table).</summary>
+    /// <summary>The result as an event payload (field names in docs/recording.md's event table).</summary>
     public JsonObject ToPayload() => ToPayload(runSource: null);
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Uet.FixTasks.Ledger;
 
 /// <summary>
 /// The events that say how the fix tasks changed in one run, all at the time the ledger ran (payload fields in
-/// docs/fix-tasks.md).
+/// docs/recording.md).
 /// </summary>
 public sealed class FeedbackEvents(string runId, DateTimeOffset at)
 {
