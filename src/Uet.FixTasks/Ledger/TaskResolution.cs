@@ -13,9 +13,10 @@ internal sealed class TaskResolution(Prioritizer prioritizer, TestHistory histor
 {
     public void Apply(LedgerUpdate update)
     {
+        var abortedRunTask = HostTasks.AbortedTaskId(update.Run.Run.Project);
         foreach (var task in update.Tasks.Where(t => t.IsOpen && !update.IsChanged(t.Id)).ToList())
         {
-            var after = Passed(task, update);
+            var after = task.Id == abortedRunTask ? Resolved(task, update) : Passed(task, update);
             if (!ReferenceEquals(after, task))
             {
                 update.Save(after);
@@ -26,10 +27,6 @@ internal sealed class TaskResolution(Prioritizer prioritizer, TestHistory histor
     private FixTask Passed(FixTask task, LedgerUpdate update)
     {
         var run = update.Run;
-        if (task.Id == HostTasks.AbortedTaskId(run.Run.Project))
-        {
-            return Resolved(task, update);
-        }
         if (!task.Tests.Any(t => run.PassedTests.Contains(t.Name)))
         {
             return task;

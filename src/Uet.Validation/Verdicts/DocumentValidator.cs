@@ -14,11 +14,30 @@ public sealed class DocumentValidator(SchemaSet schemas)
     private readonly SchemaSelector _selector = new(schemas);
 
     /// <summary>Validates one document. Never throws for the document's sake: a failure of the validator itself is finding UET0002 on the file, and the next document is judged as usual.</summary>
-    public DocumentReport Validate(string path, string? schemaMetadata = null, string? projectDirectory = null)
+    public DocumentReport Validate(string path, string? schemaMetadata = null, string? projectDirectory = null) =>
+        Guarded(path, () =>
+        {
+            var outcome = DocumentParser.ParseFile(path);
+            if (outcome.Failure is { } failure)
+            {
+                return new DocumentReport(path, [failure], null);
+            }
+            using var document = outcome.Document!;
+            return Judge(path, document, schemaMetadata, projectDirectory);
+        });
+
+    /// <summary>
+    /// Validates a document its caller has parsed already (and goes on reading): the same verdict and located
+    /// findings as <see cref="Validate(string, string?, string?)"/>, which parses the file itself.
+    /// </summary>
+    public DocumentReport Validate(string path, ParsedDocument document, string? schemaMetadata) =>
+        Guarded(path, () => Judge(path, document, schemaMetadata, projectDirectory: null));
+
+    private static DocumentReport Guarded(string path, Func<DocumentReport> validate)
     {
         try
         {
-            return ValidateOrThrow(path, schemaMetadata, projectDirectory);
+            return validate();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -38,31 +57,9 @@ public sealed class DocumentValidator(SchemaSet schemas)
         }
     }
 
-    private DocumentReport ValidateOrThrow(string path, string? schemaMetadata, string? projectDirectory)
-    {
-        BoundedPatterns.ForgetTimeouts();
-        var outcome = DocumentParser.ParseFile(path);
-        if (outcome.Failure is { } failure)
-        {
-            return new DocumentReport(path, [failure], null);
-        }
-
-        using var document = outcome.Document!;
-        return Judge(path, document, schemaMetadata, projectDirectory);
-    }
-
-    /// <summary>
-    /// Validates a document its caller has parsed already (and goes on reading): the same verdict and located
-    /// findings as <see cref="Validate(string, string?, string?)"/>, which parses the file itself.
-    /// </summary>
-    public DocumentReport Validate(string path, ParsedDocument document, string? schemaMetadata)
-    {
-        BoundedPatterns.ForgetTimeouts();
-        return Judge(path, document, schemaMetadata, projectDirectory: null);
-    }
-
     private DocumentReport Judge(string path, ParsedDocument document, string? schemaMetadata, string? projectDirectory)
     {
+        BoundedPatterns.ForgetTimeouts(); // A pattern stopped on one document is tried afresh on the next.
         var choice = _selector.Select(path, schemaMetadata, projectDirectory, document.Root);
         if (choice.Problem is { } problem)
         {
