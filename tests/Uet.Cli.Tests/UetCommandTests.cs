@@ -202,15 +202,9 @@ public sealed class UetCommandTests
         using var folder = new TempFolder();
         var db = Path.Combine(folder.Path, "env.db");
         Recordings.RecordMixedRun(db, "from-env");
-        Environment.SetEnvironmentVariable("UET_DB_PATH", db);
-        try
-        {
-            StringAssert.StartsWith(UetCli.Run("runs").Output, "session from-env:");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("UET_DB_PATH", null);
-        }
+        var environment = new Dictionary<string, string> { ["UET_DB_PATH"] = db };
+
+        StringAssert.StartsWith(UetCli.RunWith(environment, "runs").Output, "session from-env:");
     }
 
     [TestMethod]

@@ -71,6 +71,14 @@ public sealed class LedgerTests
         Assert.AreEqual(80, second.Occurrences);
         Assert.AreEqual(2, second.Runs.Count);
         Assert.AreEqual(first.FirstSeen, second.FirstSeen);
+        Assert.AreEqual(
+            (
+                LedgerHarness.FirstRunAt + LedgerHarness.RunLength,
+                LedgerHarness.FirstRunAt + 2 * LedgerHarness.RunLength
+            ),
+            (second.FirstSeen, second.LastSeen),
+            "first seen when the first run ended, last seen when the second did"
+        );
         Assert.AreEqual(0, ledger.LastEvents.Count, "nothing changed that deserves an event");
 
         ledger.Run(
@@ -82,6 +90,10 @@ public sealed class LedgerTests
             passed: ["Shop.Tests.PriceTests.Sum"]
         );
         Assert.AreEqual(FixTaskStatus.Resolved, ledger.Task("Assertion failed in PriceTests.Sum").Status);
+        Assert.AreEqual(
+            LedgerHarness.FirstRunAt + 3 * LedgerHarness.RunLength,
+            ledger.Task("Assertion failed in PriceTests.Sum").ResolvedAt
+        );
         CollectionAssert.AreEqual(new[] { EventKinds.FeedbackTaskResolved }, ledger.Kinds.ToArray());
 
         ledger.Run("S4", FortyNullsAndTwoAssertions());

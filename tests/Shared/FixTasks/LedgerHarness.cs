@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Uet.Core.Events;
 using Uet.Core.Ledger;
 using Uet.Core.Runs;
@@ -7,13 +8,25 @@ using Uet.FixTasks.Tasks;
 
 namespace Uet.Tests.FixTasks;
 
-/// <summary>A ledger over an in-memory copy of what the store would hold, run after run.</summary>
-internal sealed class LedgerHarness(LedgerOptions? options = null)
+/// <summary>
+/// A ledger over an in-memory copy of what the store would hold, run after run, on a fake clock: each run starts
+/// <see cref="RunLength"/> after the one before, so every time a task carries is known.
+/// </summary>
+internal sealed class LedgerHarness
 {
-    private readonly FixTaskLedger _ledger = new(options ?? new LedgerOptions());
+    public static readonly DateTimeOffset FirstRunAt = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly TimeSpan RunLength = TimeSpan.FromMinutes(1);
+
+    private readonly FakeTimeProvider _clock = new(FirstRunAt);
+    private readonly FixTaskLedger _ledger;
     private readonly Dictionary<string, StoredFixTask> _tasks = [];
     private BlockedWorkState? _blocked;
     private readonly List<RunState> _runs = [];
+
+    public LedgerHarness(LedgerOptions? options = null)
+    {
+        _ledger = new FixTaskLedger(options ?? new LedgerOptions(), _clock);
+    }
 
     public IReadOnlyList<RunEvent> LastEvents { get; private set; } = [];
 
@@ -32,7 +45,7 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
             ReportData.Ordered(Tasks.Where(t => !t.IsOpen)),
             BlockedWorkView.From(_blocked),
             _runs,
-            DateTimeOffset.UtcNow
+            _clock.GetUtcNow()
         );
 
     public IReadOnlyList<FixTask> Tasks =>
@@ -52,19 +65,21 @@ internal sealed class LedgerHarness(LedgerOptions? options = null)
         string project = "Shop.Tests"
     )
     {
+        var startedAt = _clock.GetUtcNow();
         var run = new RunState
         {
             RunId = Ids.New(),
             SessionId = session,
             Project = project,
-            StartedAt = DateTimeOffset.UtcNow,
-            Recorder = new RecorderProcess("test", 1, DateTimeOffset.UtcNow, false),
+            StartedAt = startedAt,
+            Recorder = new RecorderProcess("test", 1, FirstRunAt, false),
         };
+        _clock.Advance(RunLength); // The ledger runs when the run ends.
         _runs.Add(
             run with
             {
                 State = failures.Count > 0 ? RunStates.Failed : RunStates.Succeeded,
-                EndedAt = DateTimeOffset.UtcNow,
+                EndedAt = _clock.GetUtcNow(),
                 Failed = failures.Count,
             }
         );
