@@ -25,7 +25,7 @@ public sealed class RunRecorder
         _warn = warn;
         RunId = runId;
         _queue.Add(start);
-        // A dedicated thread: LiteDB transactions must begin and commit on one thread.
+        // A dedicated thread: a store may need each transaction to begin and commit on one thread.
         _writer = new Thread(Write) { IsBackground = true, Name = "uet-recorder" };
         _writer.Start();
     }
