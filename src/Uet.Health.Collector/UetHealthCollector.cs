@@ -42,7 +42,10 @@ public sealed class UetHealthCollector : DataCollector
         _sink = dataSink;
         _logger = logger;
         _context = environmentContext?.SessionDataCollectionContext;
-        var (options, warnings) = HealthSettings.Read(configurationElement);
+        var (options, warnings) = HealthSettings.Read(
+            key => Setting(configurationElement, key),
+            (key, value) => $"{key}={value}"
+        );
         if (warnings.Count > 0 && _context is not null)
         {
             logger.LogWarning(_context, "Uet: " + string.Join(" ", warnings));
@@ -62,6 +65,12 @@ public sealed class UetHealthCollector : DataCollector
         events.TestCaseEnd += (_, e) => _monitor.TestEnded(0, e.TestElement?.FullyQualifiedName ?? e.TestCaseName);
         events.SessionEnd += (_, _) => Guard(SessionEnded);
     }
+
+    private static string? Setting(XmlElement? configuration, string name) =>
+        configuration
+            ?.ChildNodes.OfType<XmlElement>()
+            .FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?.InnerText;
 
     protected override void Dispose(bool disposing)
     {

@@ -19,24 +19,29 @@ public sealed class TestSessionsTests
     public void TheRunsOfOneDotnetTestShareTheCorrelationIdItHandsToEveryVstestConsole() =>
         Assert.AreEqual(
             "27231_93676979-0827-49f4-a7af-0652eb3f1f0a",
-            TestSessions.Resolve(null, null, VstestCommandLine, "RUN")
+            TestSessions.FromVsTestCommandLine(VstestCommandLine)
         );
 
     [TestMethod]
     public void TheParameterAndThenTheEnvironmentOverrideIt()
     {
-        Assert.AreEqual("from-parameter", TestSessions.Resolve("from-parameter", "from-env", VstestCommandLine, "RUN"));
-        Assert.AreEqual("ci-job-77", TestSessions.Resolve(null, "ci-job-77", VstestCommandLine, "RUN"));
+        Assert.AreEqual("from-parameter", TestSessions.Resolve("from-parameter", "from-env", "platform", "RUN"));
+        Assert.AreEqual("ci-job-77", TestSessions.Resolve(null, "ci-job-77", "platform", "RUN"));
     }
 
     [TestMethod]
     public void WithoutAnyOfThemARunIsASessionOfItsOwn() =>
         Assert.AreEqual(
             "RUN",
-            TestSessions.Resolve(null, "", ["vstest.console.dll", "/TestSessionCorrelationId:"], "RUN")
+            TestSessions.Resolve(
+                null,
+                "",
+                TestSessions.FromVsTestCommandLine(["vstest.console.dll", "/TestSessionCorrelationId:"]),
+                "RUN"
+            )
         );
 
     [TestMethod]
     public void TheSlashFormOfTheArgumentWorksToo() =>
-        Assert.AreEqual("abc", TestSessions.Resolve(null, null, ["/TestSessionCorrelationId:abc"], "RUN"));
+        Assert.AreEqual("abc", TestSessions.FromVsTestCommandLine(["/TestSessionCorrelationId:abc"]));
 }

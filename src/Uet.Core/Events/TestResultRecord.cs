@@ -79,6 +79,58 @@ public sealed record TestResultRecord
         return payload;
     }
 
+    /// <summary>
+    /// A result back from its <see cref="ToPayload()"/> form, e.g. after it crossed to another process. Unknown
+    /// fields are ignored; a payload without a test name or outcome is not a result.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The payload is not a test result.</exception>
+    public static TestResultRecord FromPayload(JsonObject payload)
+    {
+        if (
+            PayloadValues.Text(payload, "test") is not { } test
+            || PayloadValues.Text(payload, "outcome") is not { } outcome
+        )
+        {
+            throw new InvalidDataException("not a test result: it has no test name or no outcome");
+        }
+        return new TestResultRecord
+        {
+            FullyQualifiedName = test,
+            DisplayName = PayloadValues.Text(payload, "display_name") ?? test,
+            Outcome = outcome switch
+            {
+                "passed" => TestOutcome.Passed,
+                "failed" => TestOutcome.Failed,
+                _ => TestOutcome.Skipped,
+            },
+            Duration = TimeSpan.FromMilliseconds(PayloadValues.Number(payload, "duration_ms") ?? 0),
+            StartedAt = Time(payload, "started_at"),
+            EndedAt = Time(payload, "ended_at"),
+            Source = PayloadValues.Text(payload, "source"),
+            ErrorMessage = PayloadValues.Text(payload, "error_message"),
+            ErrorStackTrace = PayloadValues.Text(payload, "error_stack_trace"),
+            StandardOutput = PayloadValues.Text(payload, "stdout"),
+            StandardError = PayloadValues.Text(payload, "stderr"),
+            Traits =
+            [
+                .. PayloadValues
+                    .Array(payload, "traits")
+                    .OfType<JsonObject>()
+                    .Select(t => new KeyValuePair<string, string>(
+                        PayloadValues.Text(t, "name") ?? "",
+                        PayloadValues.Text(t, "value") ?? ""
+                    )),
+            ],
+            Categories = [.. PayloadValues.Array(payload, "categories").Select(c => c?.GetValue<string>() ?? "")],
+            Priority = PayloadValues.Number(payload, "priority") is { } priority ? (int)priority : null,
+            CodeFilePath = PayloadValues.Text(payload, "code_file"),
+            LineNumber = PayloadValues.Number(payload, "line") is { } line ? (int)line : null,
+        };
+    }
+
+    private static DateTimeOffset? Time(JsonObject payload, string name) =>
+        PayloadValues.Text(payload, name) is { } text ? Timestamps.Parse(text) : null;
+
     public static string OutcomeName(TestOutcome outcome) =>
         outcome switch
         {

@@ -34,5 +34,7 @@ public sealed record RecorderOptions
     public IFixTaskLedger? Ledger { get; init; }
 
     /// <summary>How long the end of the run waits for the writer before it gives up and says so.</summary>
-    public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public static TimeSpan DefaultCompletionTimeout { get; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan CompletionTimeout { get; init; } = DefaultCompletionTimeout;
 }

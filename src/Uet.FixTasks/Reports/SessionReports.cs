@@ -39,6 +39,10 @@ public static class SessionReports
 /// <summary>Where the reports went and what they hold, for the line at the end of the run.</summary>
 public sealed record ReportOutcome(string Directory, ReportData Data, string? Warning)
 {
+    /// <summary>The report files written: Markdown, JSON and HTML.</summary>
+    public IReadOnlyList<string> Files =>
+        [.. new[] { MarkdownReport.FileName, JsonReport.FileName, HtmlReport.FileName }.Select(f => Path.Combine(Directory, f))];
+
     /// <summary>
     /// "Uet: fix tasks: 2 open (1 critical, 1 high); blocking first: FT-… Title (40 tests; blocks T1, T2), …;
     /// report: DIR/fix-tasks.html".

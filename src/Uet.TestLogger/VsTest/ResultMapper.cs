@@ -3,7 +3,7 @@ using Uet.Core.Events;
 using TestOutcome = Uet.Core.Events.TestOutcome;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.VsTest;
 
 /// <summary>Turns VSTest's test results into Uet's own model, the only place that knows both.</summary>
 internal static class ResultMapper

@@ -1,11 +1,12 @@
 using Uet.Core.Events;
 using Uet.FixTasks.Tasks;
 
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.Recording;
 
 /// <summary>
-/// The parameters of <c>--logger "uet;Key=Value;..."</c>. Keys are case-insensitive; an unknown key or a bad value
-/// gives one warning and the default, never a failed run.
+/// What a run is recorded with, on either platform: the parameters of <c>--logger "uet;Key=Value;..."</c> (VSTest)
+/// or the <c>--report-uet-*</c> options (Microsoft.Testing.Platform), by the same keys. Keys are case-insensitive;
+/// an unknown key or a bad value gives one warning and the default, never a failed run.
 /// </summary>
 internal sealed record LoggerParameters
 {
@@ -30,7 +31,15 @@ internal sealed record LoggerParameters
     public string? TargetFramework { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    public static LoggerParameters Parse(IReadOnlyDictionary<string, string?> values)
+    /// <summary>The VSTest logger's parameters; warnings name them as "logger parameter Key=value".</summary>
+    public static LoggerParameters Parse(IReadOnlyDictionary<string, string?> values) =>
+        Parse(values, (key, value) => value.Length == 0 ? $"logger parameter {key}" : $"logger parameter {key}={value}");
+
+    /// <param name="describe">How a warning names a key and the value given for it.</param>
+    public static LoggerParameters Parse(
+        IReadOnlyDictionary<string, string?> values,
+        Func<string, string, string> describe
+    )
     {
         var parsed = new LoggerParameters();
         var warnings = new List<string>();
@@ -53,7 +62,7 @@ internal sealed record LoggerParameters
                     else
                     {
                         warnings.Add(
-                            $"Uet: logger parameter MaxOutputChars={value} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}."
+                            $"Uet: {describe("MaxOutputChars", value ?? "")} is not a whole number of at least 256; using {OutputLimit.DefaultMaxChars}."
                         );
                     }
                     break;
@@ -69,7 +78,7 @@ internal sealed record LoggerParameters
                 case "MODEL":
                     if (string.IsNullOrWhiteSpace(value))
                     {
-                        warnings.Add($"Uet: logger parameter Model is empty; using {TaskContextBuilder.DefaultModel}.");
+                        warnings.Add($"Uet: {describe("Model", "")} is empty; using {TaskContextBuilder.DefaultModel}.");
                     }
                     else
                     {
@@ -84,7 +93,7 @@ internal sealed record LoggerParameters
                     else
                     {
                         warnings.Add(
-                            $"Uet: logger parameter TokenBudget={value} is not a whole number of at least 100; using {TaskContextBuilder.DefaultBudget}."
+                            $"Uet: {describe("TokenBudget", value ?? "")} is not a whole number of at least 100; using {TaskContextBuilder.DefaultBudget}."
                         );
                     }
                     break;

@@ -1,4 +1,4 @@
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.Recording;
 
 /// <summary>Turns the platform's framework names (".NETCoreApp,Version=v10.0") into the TFMs users write ("net10.0").</summary>
 internal static class FrameworkNames

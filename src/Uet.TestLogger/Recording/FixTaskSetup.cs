@@ -2,7 +2,7 @@ using Uet.FixTasks.Ledger;
 using Uet.FixTasks.Priorities;
 using Uet.FixTasks.Workstreams;
 
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.Recording;
 
 /// <summary>
 /// The fix-task ledger of a run, from the logger parameters: the rules file (given, or uet-fix-rules.json at the

@@ -1,6 +1,6 @@
 using Uet.Core.Recording;
 
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.Recording;
 
 /// <summary>The one line the logger prints when a run ends: counts, state, and where the record is.</summary>
 internal static class EndOfRunLine

@@ -4,7 +4,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Uet.Core.Health;
 using Uet.Health.Collector;
 
-namespace Uet.TestLogger;
+namespace Uet.TestLogger.VsTest;
 
 /// <summary>The reports of the UetHealth collectors (one per test host), among the run's attachments.</summary>
 internal static class HealthReports
