@@ -1,16 +1,21 @@
 namespace Uet.TestLogger.IntegrationTests;
 
 /// <summary>
-/// One of the test projects in tests/samples/logger, copied to a temp folder with a nuget.config that offers the
-/// freshly packed Uet.TestLogger, and run with the real `dotnet test`.
+/// One of the test projects in tests/samples/logger (VSTest) or tests/samples/platform (Microsoft.Testing.Platform),
+/// copied to a temp folder with a nuget.config that offers the freshly packed Uet.TestLogger, and run with the real
+/// `dotnet test` or `dotnet run`.
 /// </summary>
 internal sealed class LoggerSample : IDisposable
 {
     private readonly TempFolder _folder = new("uet-logger-e2e-");
 
     public LoggerSample(string name)
+        : this("logger", name) { }
+
+    /// <param name="kind">The folder of tests/samples the sample is in.</param>
+    public LoggerSample(string kind, string name)
     {
-        CopyFolder(Path.Combine(PackageFeed.RepositoryRoot, "tests", "samples", "logger", name), _folder.Path);
+        CopyFolder(Path.Combine(PackageFeed.RepositoryRoot, "tests", "samples", kind, name), _folder.Path);
         // Packages other than ours come from the machine's package folder when it has them, else from nuget.org.
         var machinePackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(
@@ -73,6 +78,30 @@ internal sealed class LoggerSample : IDisposable
             Folder,
             environment is null ? PackageFeed.Environment : PackageFeed.Environment.Concat(environment).ToDictionary(),
             TimeSpan.FromMinutes(5)
+        );
+
+    /// <summary>
+    /// `dotnet ARGUMENTS` in the sample's folder, with the feed's environment (no node reuse) and
+    /// <paramref name="environment"/>; nothing is added to the arguments (in the platform's mode, dotnet test hands
+    /// options it does not know to the test applications).
+    /// </summary>
+    public (int ExitCode, string Output) Dotnet(
+        IReadOnlyDictionary<string, string>? environment,
+        params string[] arguments
+    ) =>
+        ProcessRunner.Run(
+            "dotnet",
+            arguments,
+            Folder,
+            environment is null ? PackageFeed.Environment : PackageFeed.Environment.Concat(environment).ToDictionary(),
+            TimeSpan.FromMinutes(5)
+        );
+
+    /// <summary>Copies another sample's folder into this one (to run one project on both platforms).</summary>
+    public void Add(string kind, string name, string into) =>
+        CopyFolder(
+            Path.Combine(PackageFeed.RepositoryRoot, "tests", "samples", kind, name),
+            Path.Combine(Folder, into)
         );
 
     public void Dispose() => _folder.Dispose();

@@ -41,7 +41,11 @@ public sealed record ReportOutcome(string Directory, ReportData Data, string? Wa
 {
     /// <summary>The report files written: Markdown, JSON and HTML.</summary>
     public IReadOnlyList<string> Files =>
-        [.. new[] { MarkdownReport.FileName, JsonReport.FileName, HtmlReport.FileName }.Select(f => Path.Combine(Directory, f))];
+        [
+            .. new[] { MarkdownReport.FileName, JsonReport.FileName, HtmlReport.FileName }.Select(f =>
+                Path.Combine(Directory, f)
+            ),
+        ];
 
     /// <summary>
     /// "Uet: fix tasks: 2 open (1 critical, 1 high); blocking first: FT-… Title (40 tests; blocks T1, T2), …;

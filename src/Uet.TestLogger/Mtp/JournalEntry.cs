@@ -27,11 +27,7 @@ internal abstract record JournalEntry
         (
             this switch
             {
-                Host host => new JsonObject
-                {
-                    ["host"] = host.Source,
-                    ["target_framework"] = host.TargetFramework,
-                },
+                Host host => new JsonObject { ["host"] = host.Source, ["target_framework"] = host.TargetFramework },
                 Started started => new JsonObject { ["started"] = started.Test },
                 Finished finished => new JsonObject { ["result"] = finished.Result.ToPayload() },
                 Ended ended => new JsonObject
@@ -70,7 +66,8 @@ internal abstract record JournalEntry
                 _ => null,
             };
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException or FormatException)
+        catch (Exception e)
+            when (e is JsonException or InvalidDataException or InvalidOperationException or FormatException)
         {
             return null;
         }

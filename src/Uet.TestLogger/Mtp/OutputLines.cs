@@ -6,8 +6,8 @@ namespace Uet.TestLogger.Mtp;
 
 /// <summary>
 /// Uet's lines for the platform's output device, kept until an extension may show them (a recorder writes from its
-/// own thread). They are session messages: under <c>dotnet test</c> the platform forwards only those (and
-/// warnings) to the SDK, which shows them when it speaks the platform's protocol 1.3 or later.
+/// own thread). They show where the test application's own output does (run by itself, <c>dotnet run</c>); under
+/// <c>dotnet test</c> the platform passes no extension's text to the SDK, which lists the reports as artifacts.
 /// </summary>
 internal sealed class OutputLines(IOutputDevice device, IOutputDeviceDataProducer producer)
 {
@@ -29,7 +29,7 @@ internal sealed class OutputLines(IOutputDevice device, IOutputDeviceDataProduce
     {
         foreach (var line in lines)
         {
-            await device.DisplayAsync(producer, new SessionMessageOutputDeviceData(line), cancellation).ConfigureAwait(false);
+            await device.DisplayAsync(producer, new TextOutputDeviceData(line), cancellation).ConfigureAwait(false);
         }
     }
 

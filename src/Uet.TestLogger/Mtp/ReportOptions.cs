@@ -24,17 +24,41 @@ internal sealed class ReportOptions : ICommandLineOptionsProvider
     private static readonly (string Option, string Key, string Description)[] Valued =
     [
         ("report-uet-db", "DbPath", "The Uet store (default: UET_DB_PATH, or .uet/uet.db at the repository)."),
-        ("report-uet-session", "SessionId", "The test session of this run (default: UET_SESSION_ID, or the dotnet test that started it)."),
+        (
+            "report-uet-session",
+            "SessionId",
+            "The test session of this run (default: UET_SESSION_ID, or the dotnet test that started it)."
+        ),
         ("report-uet-dir", "ReportDir", "Where the fix-task reports go (default: uet in the test results folder)."),
         ("report-uet-workstream", "Workstream", "A workstream_spec document whose tasks the fix tasks block."),
         ("report-uet-model", "Model", "The model whose tokenizer sizes the fix-task contexts."),
         ("report-uet-token-budget", "TokenBudget", "The token budget of a fix-task context (at least 100)."),
         ("report-uet-rules", "Rules", "A fix-task rules file (default: uet-fix-rules.json at the repository)."),
-        ("report-uet-max-output", "MaxOutputChars", "The characters of stdout and stderr kept per test (at least 256)."),
-        ("report-uet-health-interval", HealthSettings.Interval, "Seconds between health checks of the test host (default 30)."),
-        ("report-uet-health-max-failures", HealthSettings.MaxFailures, "Failed checks in a row that quarantine the host (default 3)."),
-        ("report-uet-health-grace", HealthSettings.Grace, "Seconds after the host starts before a check may fail (default: the interval)."),
-        ("report-uet-quarantine", HealthSettings.Quarantine, "What quarantine does: kill (end the host and its children) or report."),
+        (
+            "report-uet-max-output",
+            "MaxOutputChars",
+            "The characters of stdout and stderr kept per test (at least 256)."
+        ),
+        (
+            "report-uet-health-interval",
+            HealthSettings.Interval,
+            "Seconds between health checks of the test host (default 30)."
+        ),
+        (
+            "report-uet-health-max-failures",
+            HealthSettings.MaxFailures,
+            "Failed checks in a row that quarantine the host (default 3)."
+        ),
+        (
+            "report-uet-health-grace",
+            HealthSettings.Grace,
+            "Seconds after the host starts before a check may fail (default: the interval)."
+        ),
+        (
+            "report-uet-quarantine",
+            HealthSettings.Quarantine,
+            "What quarantine does: kill (end the host and its children) or report."
+        ),
     ];
 
     public string Uid => "Uet.TestLogger.ReportOptions";
@@ -46,9 +70,24 @@ internal sealed class ReportOptions : ICommandLineOptionsProvider
 
     public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() =>
         [
-            new(Report, "Records the run in the Uet store, makes fix tasks and reports, and watches the test host.", ArgumentArity.Zero, isHidden: false),
-            new(Health, "on (default) or off: whether the test host is watched.", ArgumentArity.ExactlyOne, isHidden: false),
-            .. Valued.Select(v => new CommandLineOption(v.Option, v.Description, ArgumentArity.ExactlyOne, isHidden: false)),
+            new(
+                Report,
+                "Records the run in the Uet store, makes fix tasks and reports, and watches the test host.",
+                ArgumentArity.Zero,
+                isHidden: false
+            ),
+            new(
+                Health,
+                "on (default) or off: whether the test host is watched.",
+                ArgumentArity.ExactlyOne,
+                isHidden: false
+            ),
+            .. Valued.Select(v => new CommandLineOption(
+                v.Option,
+                v.Description,
+                ArgumentArity.ExactlyOne,
+                isHidden: false
+            )),
         ];
 
     public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) =>

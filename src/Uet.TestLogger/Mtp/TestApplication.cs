@@ -13,9 +13,10 @@ internal static class TestApplication
     /// <summary>The variable the platform reads a logical run id from; Uet takes it as the session when set.</summary>
     public const string LogicalRunVariable = "TESTINGPLATFORM_LOGICAL_RUN_ID";
 
-    public static string Source { get; } = Assembly.GetEntryAssembly()?.Location is { Length: > 0 } location
-        ? location
-        : Environment.ProcessPath ?? "unknown";
+    public static string Source { get; } =
+        Assembly.GetEntryAssembly()?.Location is { Length: > 0 } location
+            ? location
+            : Environment.ProcessPath ?? "unknown";
 
     public static string? TargetFramework { get; } =
         Assembly.GetEntryAssembly()?.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName;

@@ -1,3 +1,5 @@
+// The output properties are experimental in platform 2.0, and yet how every framework sends a test's output.
+#pragma warning disable TPEXP
 using System.Globalization;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Uet.Core.Events;
@@ -28,7 +30,7 @@ internal static class TestNodeResults
         if (
             node.Properties.SingleOrDefault<TestNodeStateProperty>() is not { } state
             || state is DiscoveredTestNodeStateProperty
-            || node.Properties.SingleOrDefault<RetryAttemptProperty>() is { IsSuperseded: true }
+            || IsSupersededRetry(node)
         )
         {
             return null;
@@ -73,8 +75,14 @@ internal static class TestNodeResults
                 Source = source,
                 ErrorMessage = message,
                 ErrorStackTrace = stack,
-                StandardOutput = OutputLimit.Cap(Output<StandardOutputProperty>(node, p => p.StandardOutput), maxOutputChars),
-                StandardError = OutputLimit.Cap(Output<StandardErrorProperty>(node, p => p.StandardError), maxOutputChars),
+                StandardOutput = OutputLimit.Cap(
+                    Output<StandardOutputProperty>(node, p => p.StandardOutput),
+                    maxOutputChars
+                ),
+                StandardError = OutputLimit.Cap(
+                    Output<StandardErrorProperty>(node, p => p.StandardError),
+                    maxOutputChars
+                ),
                 Traits = traits,
                 Categories = categories,
                 Priority = priority,
@@ -94,10 +102,29 @@ internal static class TestNodeResults
         {
             return node.Uid.Value;
         }
-        var type = string.IsNullOrEmpty(method.Namespace) || method.TypeName.StartsWith(method.Namespace + ".", StringComparison.Ordinal)
-            ? method.TypeName
-            : method.Namespace + "." + method.TypeName;
+        var type =
+            string.IsNullOrEmpty(method.Namespace)
+            || method.TypeName.StartsWith(method.Namespace + ".", StringComparison.Ordinal)
+                ? method.TypeName
+                : method.Namespace + "." + method.TypeName;
         return type + "." + method.MethodName;
+    }
+
+    /// <summary>
+    /// A retry attempt that a later one replaces. The platform says so from 2.4 on, in a property that Uet, built
+    /// against 2.0 so that it runs on every 2.x, reads by name; no property of that name on older ones.
+    /// </summary>
+    private static bool IsSupersededRetry(TestNode node)
+    {
+        foreach (var property in node.Properties.AsEnumerable())
+        {
+            var type = property.GetType();
+            if (type.Name == "RetryAttemptProperty")
+            {
+                return type.GetProperty("IsSuperseded")?.GetValue(property) is true;
+            }
+        }
+        return false;
     }
 
     private static (TestOutcome, string?, string?) Failure(Exception? exception, string? explanation) =>

@@ -24,7 +24,7 @@ public static class TestingPlatformBuilderHook
             clock
         ));
         testApplicationBuilder.TestHost.AddDataConsumer(reporter);
-        testApplicationBuilder.TestHost.AddTestSessionLifetimeHandler(reporter);
+        testApplicationBuilder.TestHost.AddTestSessionLifetimeHandle(reporter);
         var controller = new CompositeExtensionFactory<HostController>(services => new HostController(
             services,
             environment,

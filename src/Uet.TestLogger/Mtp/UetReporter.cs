@@ -79,7 +79,9 @@ internal sealed class UetReporter
                 _configuration.GetTestResultDirectory(),
                 TestApplication.TargetFramework
             );
-            foreach (var warning in parameters.Warnings.Concat([ReportOptions.HealthOn(_options).Warning]).OfType<string>())
+            foreach (
+                var warning in parameters.Warnings.Concat([ReportOptions.HealthOn(_options).Warning]).OfType<string>()
+            )
             {
                 _lines.Add(warning);
             }
@@ -124,7 +126,11 @@ internal sealed class UetReporter
         {
             await _bus.PublishAsync(
                     this,
-                    new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(file), "Uet " + Path.GetFileName(file))
+                    new SessionFileArtifact(
+                        testSessionContext.SessionUid,
+                        new FileInfo(file),
+                        "Uet " + Path.GetFileName(file)
+                    )
                 )
                 .ConfigureAwait(false);
         }

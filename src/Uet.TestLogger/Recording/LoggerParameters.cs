@@ -33,7 +33,9 @@ internal sealed record LoggerParameters
 
     /// <summary>The VSTest logger's parameters; warnings name them as "logger parameter Key=value".</summary>
     public static LoggerParameters Parse(IReadOnlyDictionary<string, string?> values) =>
-        Parse(values, (key, value) => value.Length == 0 ? $"logger parameter {key}" : $"logger parameter {key}={value}");
+        Parse(values, (key, value) =>
+            value.Length == 0 ? $"logger parameter {key}" : $"logger parameter {key}={value}"
+        );
 
     /// <param name="describe">How a warning names a key and the value given for it.</param>
     public static LoggerParameters Parse(
@@ -78,7 +80,9 @@ internal sealed record LoggerParameters
                 case "MODEL":
                     if (string.IsNullOrWhiteSpace(value))
                     {
-                        warnings.Add($"Uet: {describe("Model", "")} is empty; using {TaskContextBuilder.DefaultModel}.");
+                        warnings.Add(
+                            $"Uet: {describe("Model", "")} is empty; using {TaskContextBuilder.DefaultModel}."
+                        );
                     }
                     else
                     {

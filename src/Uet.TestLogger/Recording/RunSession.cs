@@ -101,7 +101,9 @@ internal sealed class RunSession(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException)
         {
-            output($"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded.");
+            output(
+                $"Uet: the fix-task reports could not be written to {directory} ({e.Message}); the run is recorded."
+            );
             return [];
         }
     }

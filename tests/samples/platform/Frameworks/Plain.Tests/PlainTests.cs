@@ -1,0 +1,10 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Plain.Tests;
+
+[TestClass]
+public sealed class PlainTests
+{
+    [TestMethod]
+    public void Passes() => Assert.IsTrue(true);
+}
