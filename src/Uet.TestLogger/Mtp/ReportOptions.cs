@@ -125,13 +125,20 @@ internal sealed class ReportOptions : ICommandLineOptionsProvider
             ["TestRunDirectory"] = resultsDirectory,
             ["TargetFramework"] = targetFramework,
         };
-        foreach (var (option, key, _) in Valued.Where(v => Value(options, v.Option) is not null))
+        // The health settings have keys of their own (HealthSettings); every other key is a logger parameter's.
+        var healthKeys = new[]
         {
-            if (key.StartsWith("Health", StringComparison.Ordinal) || key == HealthSettings.Quarantine)
+            HealthSettings.Interval,
+            HealthSettings.MaxFailures,
+            HealthSettings.Grace,
+            HealthSettings.Quarantine,
+        };
+        foreach (var (option, key, _) in Valued.Where(v => !healthKeys.Contains(v.Key)))
+        {
+            if (Value(options, option) is { } value)
             {
-                continue;
+                values[key] = value;
             }
-            values[key] = Value(options, option);
         }
         return LoggerParameters.Parse(values, Describe);
     }

@@ -34,14 +34,12 @@ internal sealed class UetReporter
     private readonly OutputLines _lines;
     private readonly IMessageBus _bus;
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
-    private readonly JournalCounts _counts = new();
+    private readonly FinishedTests _finished = new();
     private JournalWriter? _journal;
     private string? _journalPath;
     private RunSession? _session;
     private DateTimeOffset _startedAt;
     private bool _failureReported;
-    private bool _ended;
 
     public UetReporter(IServiceProvider services, EnvironmentReader environment, TimeProvider clock)
     {
@@ -110,13 +108,10 @@ internal sealed class UetReporter
         IReadOnlyList<string> files = [];
         Guard(() =>
         {
-            lock (_gate)
-            {
-                _ended = true; // A result the platform delivers after this has no run to go to.
-            }
+            var completion = _finished.End(canceled, elapsed);
             _journal?.Write(new JournalEntry.Ended(canceled, elapsed));
             _journal?.Dispose();
-            files = _session?.Complete(_counts.Completion(aborted: false, canceled, elapsed, abortReason: null)) ?? [];
+            files = _session?.Complete(completion) ?? [];
         });
         var end = _journalPath is null ? new RunEnd(_lines.Take(), files) : await ControllerReplyAsync();
         // The session's token may be cancelled by now (Ctrl+C): the lines are shown all the same.
@@ -143,30 +138,13 @@ internal sealed class UetReporter
         var maxOutput = _session?.Parameters.MaxOutputChars ?? OutputLimit.DefaultMaxChars;
         switch (TestNodeResults.Read(node, TestApplication.Source, maxOutput))
         {
-            case NodeUpdate.Started started when !_ended:
+            case NodeUpdate.Started started when !_finished.Ended:
                 _journal?.Write(new JournalEntry.Started(started.Test));
                 break;
-            case NodeUpdate.Finished finished when IsNew(finished):
+            case NodeUpdate.Finished finished when _finished.Accept(finished):
                 _journal?.Write(new JournalEntry.Finished(finished.Result));
                 _session?.Record(finished.Result);
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A node's first result counts; a later one only when it is a failure (xUnit reports a cleanup failure of a
-    /// test that passed that way), so a test is never counted twice for one outcome.
-    /// </summary>
-    private bool IsNew(NodeUpdate.Finished finished)
-    {
-        lock (_gate)
-        {
-            var isNew = !_ended && (_finished.Add(finished.Key) || finished.Result.Outcome == TestOutcome.Failed);
-            if (isNew)
-            {
-                _counts.Add(finished.Result);
-            }
-            return isNew;
         }
     }
 
