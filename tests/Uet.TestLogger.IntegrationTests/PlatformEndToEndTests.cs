@@ -109,6 +109,37 @@ public sealed class PlatformEndToEndTests
     }
 
     [TestMethod]
+    public void ItRunsBesideTheTrxReportAndCodeCoverage()
+    {
+        using var sample = new LoggerSample("platform", "Frameworks");
+        var results = Path.Combine(sample.Folder, "results");
+
+        var (exitCode, output) = sample.Dotnet(
+            null,
+            "run",
+            "--project",
+            "MSTest.Orders/MSTest.Orders.csproj",
+            "--",
+            "--report-uet",
+            "--report-uet-db",
+            sample.StorePath,
+            "--report-trx",
+            "--coverage",
+            "--results-directory",
+            results
+        );
+
+        Assert.AreEqual(2, exitCode, output);
+        StringAssert.Contains(output, "Uet: MSTest.Orders (net10.0): 3 passed, 6 failed, 1 skipped; recorded in");
+        Assert.AreEqual(1, Directory.GetFiles(results, "*.trx", SearchOption.AllDirectories).Length, output);
+        Assert.AreEqual(1, Directory.GetFiles(results, "*.coverage").Length, output);
+        Assert.IsTrue(
+            File.Exists(Path.Combine(results, "uet", "fix-tasks.html")),
+            "the reports go to the results folder"
+        );
+    }
+
+    [TestMethod]
     public void TheSameTestsGiveTheSameFixTasksUnderVSTestAndThePlatform()
     {
         using var sample = new LoggerSample("FixTasks");
