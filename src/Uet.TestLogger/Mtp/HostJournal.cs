@@ -62,32 +62,75 @@ internal static class HostJournal
 /// <summary>What the end of a run leaves for the user: its lines and the report files.</summary>
 internal sealed record RunEnd(IReadOnlyList<string> Lines, IReadOnlyList<string> Files);
 
-/// <summary>The host's end: each entry is written through to the file at once (a crash loses none written).</summary>
-internal sealed class JournalWriter(string path) : IDisposable
+/// <summary>
+/// The host's end. Lines go to the file's buffer and the buffer to the file every <see cref="HostJournal.PollInterval"/>
+/// (and at the end): a write per line would cost a system call per test start and result. A host that crashes loses
+/// what it wrote in its last moment; a test that runs longer than that is in the journal when it crashes its host.
+/// </summary>
+internal sealed class JournalWriter : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly StreamWriter _writer = new(
-        new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete),
-        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
-    )
+    private readonly FileStream _stream;
+    private readonly Utf8JsonWriter _json;
+    private readonly ITimer _flush;
+    private bool _dirty;
+    private bool _disposed;
+
+    public JournalWriter(string path, TimeProvider clock)
     {
-        AutoFlush = true,
-    };
+        _stream = new FileStream(
+            path,
+            FileMode.Append,
+            FileAccess.Write,
+            FileShare.ReadWrite | FileShare.Delete,
+            bufferSize: 64 * 1024
+        );
+        _json = new Utf8JsonWriter(_stream);
+        _flush = clock.CreateTimer(_ => Flush(), null, HostJournal.PollInterval, HostJournal.PollInterval);
+    }
 
     public void Write(JournalEntry entry)
     {
-        var line = entry.ToLine();
+        var json = entry.ToJson();
         lock (_gate)
         {
-            _writer.WriteLine(line);
+            if (_disposed)
+            {
+                return;
+            }
+            json.WriteTo(_json);
+            _json.Flush(); // Into the stream's buffer, not yet to the file.
+            _json.Reset();
+            _stream.WriteByte((byte)'\n');
+            _dirty = true;
+        }
+    }
+
+    /// <summary>What was written so far, to the file.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            if (_dirty && !_disposed)
+            {
+                _stream.Flush();
+                _dirty = false;
+            }
         }
     }
 
     public void Dispose()
     {
+        _flush.Dispose();
         lock (_gate)
         {
-            _writer.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _json.Dispose();
+            _stream.Dispose();
         }
     }
 }

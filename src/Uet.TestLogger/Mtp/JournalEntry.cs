@@ -23,22 +23,20 @@ internal abstract record JournalEntry
     /// <summary>The test session ended in the host (the platform's counts are the journal's own).</summary>
     public sealed record Ended(bool Canceled, TimeSpan Elapsed) : JournalEntry;
 
-    public string ToLine() =>
-        (
-            this switch
+    public JsonObject ToJson() =>
+        this switch
+        {
+            Host host => new JsonObject { ["host"] = host.Source, ["target_framework"] = host.TargetFramework },
+            Started started => new JsonObject { ["started"] = started.Test },
+            Finished finished => new JsonObject { ["result"] = finished.Result.ToPayload() },
+            Ended ended => new JsonObject
             {
-                Host host => new JsonObject { ["host"] = host.Source, ["target_framework"] = host.TargetFramework },
-                Started started => new JsonObject { ["started"] = started.Test },
-                Finished finished => new JsonObject { ["result"] = finished.Result.ToPayload() },
-                Ended ended => new JsonObject
-                {
-                    ["ended"] = true,
-                    ["canceled"] = ended.Canceled,
-                    ["elapsed_ms"] = Math.Round(ended.Elapsed.TotalMilliseconds),
-                },
-                _ => throw new InvalidOperationException("an unknown journal entry"),
-            }
-        ).ToJsonString();
+                ["ended"] = true,
+                ["canceled"] = ended.Canceled,
+                ["elapsed_ms"] = Math.Round(ended.Elapsed.TotalMilliseconds),
+            },
+            _ => throw new InvalidOperationException("an unknown journal entry"),
+        };
 
     /// <summary>The entry of a line; null for a line that is not one (cut short by a crash, or foreign).</summary>
     public static JournalEntry? Parse(string line)

@@ -68,7 +68,7 @@ internal sealed class UetReporter
             if (_environment.Variable(HostJournal.Variable) is { Length: > 0 } journal)
             {
                 _journalPath = journal;
-                _journal = new JournalWriter(journal);
+                _journal = new JournalWriter(journal, _clock);
                 _journal.Write(new JournalEntry.Host(TestApplication.Source, TestApplication.TargetFramework));
                 return;
             }

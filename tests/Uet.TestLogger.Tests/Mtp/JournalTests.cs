@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Uet.Core.Events;
 using Uet.TestLogger.Mtp;
 using TestOutcome = Uet.Core.Events.TestOutcome;
@@ -40,7 +41,7 @@ public sealed class JournalTests
 
         foreach (var entry in entries)
         {
-            var back = JournalEntry.Parse(entry.ToLine());
+            var back = JournalEntry.Parse(entry.ToJson().ToJsonString());
             if (entry is JournalEntry.Finished finished)
             {
                 var result = ((JournalEntry.Finished)back!).Result;
@@ -69,7 +70,7 @@ public sealed class JournalTests
     [TestMethod]
     public void ALineCutShortOrForeignIsNoEntry()
     {
-        var line = new JournalEntry.Finished(Failure).ToLine();
+        var line = new JournalEntry.Finished(Failure).ToJson().ToJsonString();
 
         Assert.IsNull(JournalEntry.Parse(line[..(line.Length / 2)]));
         Assert.IsNull(JournalEntry.Parse("""{"something":"else"}"""));
@@ -83,8 +84,8 @@ public sealed class JournalTests
         var path = Path.Combine(folder.Path, "journal.jsonl");
         using var reader = new JournalReader(path);
         Assert.AreEqual(0, reader.ReadNew().Count, "no journal yet");
-        var started = new JournalEntry.Started("Orders.OrderTests.Totals").ToLine();
-        var finished = new JournalEntry.Finished(Failure).ToLine();
+        var started = new JournalEntry.Started("Orders.OrderTests.Totals").ToJson().ToJsonString();
+        var finished = new JournalEntry.Finished(Failure).ToJson().ToJsonString();
 
         File.AppendAllText(path, started + "\n" + finished[..10]);
         var first = reader.ReadNew();
@@ -97,16 +98,24 @@ public sealed class JournalTests
     }
 
     [TestMethod]
-    public void WhatTheWriterWroteIsOnDiskAtOnceAndTheReplyComesBackWhole()
+    public void WhatTheWriterWroteIsInTheFileWithinAPollIntervalAndTheReplyComesBackWhole()
     {
         using var folder = new TempFolder("uet-journal-");
         var path = Path.Combine(folder.Path, "journal.jsonl");
-        using (var writer = new JournalWriter(path))
+        var clock = new FakeTimeProvider();
+        using (var writer = new JournalWriter(path, clock))
         {
-            writer.Write(new JournalEntry.Started("A"));
-            // Not disposed yet, as when the host dies: the line is in the file already.
             using var reader = new JournalReader(path);
+            writer.Write(new JournalEntry.Started("A"));
+            Assert.AreEqual(0, reader.ReadNew().Count, "buffered");
+            // Not disposed, as when the host dies: within one poll interval the line is in the file.
+            clock.Advance(HostJournal.PollInterval);
             Assert.AreEqual(new JournalEntry.Started("A"), reader.ReadNew().Single());
+            writer.Write(new JournalEntry.Started("B"));
+        }
+        using (var reader = new JournalReader(path))
+        {
+            Assert.AreEqual(2, reader.ReadNew().Count, "the end writes the rest");
         }
 
         Assert.IsNull(HostJournal.TryReadReply(HostJournal.ReplyPath(path)));
