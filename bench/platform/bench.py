@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in bench/testlogger (it is not git-ignored)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testlogger"))
 import bench as tl  # noqa: E402  (bench/testlogger/bench.py: busy_s, wait_for_quiet, measured, spread, machine)
 

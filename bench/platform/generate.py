@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in bench/testlogger (it is not git-ignored)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testlogger"))
 from generate import sources, write_if_changed  # noqa: E402  (bench/testlogger/generate.py)
 
